@@ -1,5 +1,5 @@
-// Config for authoring migration SQL offline with Prisma 6 (see scripts/new-migration.sh): it diffs
-// prisma/migrations against the schema through an in-memory PGlite, so no native schema engine is needed.
+// Config for scripts/new-migration.mjs: Prisma 6's JS engine with an in-memory PGlite adapter, so `migrate diff`
+// between two datamodels runs without downloading a native engine.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter6";
 import { defineConfig } from "prisma6/config";
@@ -9,7 +9,6 @@ export default defineConfig({
   engine: "js",
   schema: "../prisma/schema.prisma",
   async adapter() {
-    const adapter = new PrismaPGlite(new PGlite());
-    return adapter;
+    return new PrismaPGlite(new PGlite());
   },
 });
