@@ -1,0 +1,67 @@
+/** argv → HostOptions for `catwalk host` and `node dist/host.mjs`. */
+import { DEFAULT_BODY_LIMIT, type HostOptions } from "./server";
+
+export const USAGE = `usage: catwalk host [options] -- <command> [args…]
+
+Serves a stdio MCP server over Streamable HTTP on /mcp (health on /healthz).
+
+  --host H             address to bind (default 127.0.0.1)
+  --port P             port (default 0: any free port)
+  --secret-env NAME    env var whose value is redacted from logs (repeatable)
+  --body-limit BYTES   largest accepted request body (default ${DEFAULT_BODY_LIMIT})
+  --allowed-origin O   browser Origin to accept besides loopback ones, or * (repeatable)
+  --allowed-host H     Host header to accept (repeatable; default: loopback names, or any when bound elsewhere)
+  --init-timeout MS    how long the server may take to answer initialize (default 60000)`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): HostOptions {
+  const options: HostOptions = {
+    host: "127.0.0.1",
+    port: 0,
+    command: "",
+    args: [],
+    secretEnv: [],
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    allowedOrigins: [],
+    allowedHosts: [],
+    initTimeoutMs: 60_000,
+  };
+  let i = 0;
+  const value = (flag: string): string => {
+    const v = argv[++i];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const number = (flag: string, min: number): number => {
+    const raw = value(flag);
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  for (; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      [options.command, ...options.args] = argv.slice(i + 1);
+      break;
+    }
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq !== -1) {
+      // --flag=value: rewrite in place so the same parser handles both spellings
+      argv = [...argv.slice(0, i), arg.slice(0, eq), arg.slice(eq + 1), ...argv.slice(i + 1)];
+      i -= 1;
+      continue;
+    }
+    if (arg === "--host") options.host = value(arg);
+    else if (arg === "--port") options.port = number(arg, 0);
+    else if (arg === "--secret-env") options.secretEnv.push(value(arg));
+    else if (arg === "--body-limit") options.bodyLimit = number(arg, 1);
+    else if (arg === "--allowed-origin") options.allowedOrigins.push(value(arg));
+    else if (arg === "--allowed-host") options.allowedHosts.push(value(arg));
+    else if (arg === "--init-timeout") options.initTimeoutMs = number(arg, 1);
+    else throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
+  }
+  if (!options.command) throw new UsageError("missing the server command after --");
+  if (options.port > 65535) throw new UsageError("--port must be ≤ 65535");
+  return options;
+}

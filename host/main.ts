@@ -1,0 +1,58 @@
+/** Entry point of the bridge: `node dist/host.mjs [options] -- <command> [args…]` (also `catwalk host`). */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { USAGE, UsageError, parseArgs } from "./args";
+import { startHost } from "./server";
+
+/** Runs until SIGTERM/SIGINT; resolves with the process exit code. */
+export async function runHost(argv: string[]): Promise<number> {
+  if (argv.includes("--help") && !argv.slice(0, argv.indexOf("--help")).includes("--")) {
+    console.log(USAGE);
+    return 0;
+  }
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`catwalk host: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const host = await startHost(options);
+  process.stdout.write(JSON.stringify({ event: "listening", host: host.host, port: host.port }) + "\n");
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals): void => {
+      host.logger.log("system", `received ${signal}, stopping`);
+      host.stop().then(
+        () => resolve(0),
+        () => resolve(0),
+      );
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+    // If the bridge itself crashes, its server must not be left running without anyone to talk to.
+    process.once("uncaughtException", (error) => {
+      host.logger.log("system", `bridge crashed: ${error.stack ?? error.message}`);
+      host.stop().finally(() => resolve(1));
+    });
+  });
+}
+
+// Run when this file is the program (dist/host.mjs or `tsx host/main.ts`), not when imported by the CLI or tests.
+if (isEntry()) {
+  runHost(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`catwalk host: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
+
+function isEntry(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
