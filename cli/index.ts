@@ -8,7 +8,6 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   users: { summary: "users create --email E --password P   create a user", load: () => import("./commands/users") },
   keys: { summary: "keys create --email E   create a personal API key (printed once)", load: () => import("./commands/keys") },
   db: { summary: "db migrate   apply pending database migrations", load: () => import("./commands/db") },
-  secrets: { summary: "secrets rotate   re-encrypt every credential under the newest key", load: () => import("./commands/secrets") },
 };
 
 function usage(): string {
