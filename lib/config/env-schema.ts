@@ -29,6 +29,10 @@ export const envSchema = z.object({
   ),
   CATWALK_DATA_DIR: z.string().default("./data"),
 
+  // Where `npm start` / the image listens.
+  CATWALK_HOST: z.string().default("127.0.0.1"),
+  PORT: positiveInt(3000),
+
   // Public URL of the app (used in endpoint URLs and auth callbacks).
   CATWALK_PUBLIC_URL: optionalUrl,
   NEXTAUTH_URL: optionalUrl,
