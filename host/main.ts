@@ -18,23 +18,28 @@ export async function runHost(argv: string[]): Promise<number> {
     console.error(`catwalk host: ${error.message}\n\n${USAGE}`);
     return 2;
   }
+  // Handlers go in before anything is printed: a runner that reads "listening" and at once sends SIGTERM must find
+  // them installed, or the default action would kill the bridge and orphan the server.
+  let stopRequested: NodeJS.Signals | undefined;
+  let onStop: (signal: NodeJS.Signals) => void = (signal) => (stopRequested = signal);
+  const onSignal = (signal: NodeJS.Signals): void => onStop(signal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
   const host = await startHost(options);
   process.stdout.write(JSON.stringify({ event: "listening", host: host.host, port: host.port }) + "\n");
   return new Promise<number>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals): void => {
+    let code = 0;
+    onStop = (signal) => {
       host.logger.log("system", `received ${signal}, stopping`);
-      host.stop().then(
-        () => resolve(0),
-        () => resolve(0),
-      );
+      host.stop().finally(() => resolve(code));
     };
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
     // If the bridge itself crashes, its server must not be left running without anyone to talk to.
     process.once("uncaughtException", (error) => {
+      code = 1;
       host.logger.log("system", `bridge crashed: ${error.stack ?? error.message}`);
-      host.stop().finally(() => resolve(1));
+      onStop("SIGTERM");
     });
+    if (stopRequested) onStop(stopRequested);
   });
 }
 
