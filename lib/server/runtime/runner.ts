@@ -32,7 +32,13 @@ export type Runner = {
   stop(deploymentId: string): Promise<void>;
   /** Stops and removes everything the runner holds for this deployment. */
   destroy(deploymentId: string): Promise<void>;
-  status(deploymentId: string): Promise<{ status: RunnerStatus; detail?: string; handle?: RuntimeHandle }>;
+  status(deploymentId: string): Promise<{
+    status: RunnerStatus;
+    detail?: string;
+    handle?: RuntimeHandle;
+    /** How the server is isolated, so the dashboard can say plainly when it is not (local runner only). */
+    sandbox?: { kind: "bubblewrap" | "none"; network: "outbound-only" | "none" | "host"; reason?: string };
+  }>;
   /** Recent log lines, already redacted of the spec's secret values. */
   logs(deploymentId: string, options?: { limit?: number }): Promise<RuntimeLogLine[]>;
 };

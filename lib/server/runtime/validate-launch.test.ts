@@ -97,6 +97,10 @@ describe("validateLaunch", () => {
     expect(rejection({ deploymentId: "../x" })).toMatch(/deployment id/);
   });
 
+  it.each(["NODE_OPTIONS", "LD_PRELOAD", "PATH", "HOME"])("rejects env %s, which would load code outside the sandbox", (name) => {
+    expect(rejection({ env: { [name]: "--require=/tmp/x.js" } })).toMatch(/set by Catwalk/);
+  });
+
   it("rejects newlines in server arguments", () => {
     expect(rejection({ args: ["-y", PKG, "a\nb"] })).toMatch(/newline/);
   });

@@ -28,6 +28,12 @@ const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}$/;
 const BIN_NAME = /^[A-Za-z0-9@][A-Za-z0-9._@-]{0,127}$/;
 const OCI_IMAGE = /^[a-z0-9][a-z0-9._\/:@-]{0,254}$/;
 
+/**
+ * The bridge runs outside the sandbox with the server's environment; variables that load code into Node or the
+ * dynamic linker (NODE_OPTIONS=--require…, LD_PRELOAD) would run it there, unsandboxed. PATH and HOME are ours.
+ */
+const RESERVED_ENV = /^(?:PATH|HOME|NODE_OPTIONS|NODE_PATH|NODE_REPL_EXTERNAL_MODULE|LD_.*|DYLD_.*|UV_.*|PYTHON(?:PATH|HOME|STARTUP))$/;
+
 const ALLOWED_COMMANDS: Record<RunSpec["runtime"], readonly string[]> = {
   npm: ["npx", "node"],
   python: ["uvx", "python", "python3"],
@@ -159,6 +165,7 @@ export function validateLaunch(spec: RunSpec): LaunchPlan {
   }
   for (const name of Object.keys(spec.env)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) invalid(`"${clip(name)}" is not a valid environment variable name`);
+    if (RESERVED_ENV.test(name)) invalid(`the environment variable ${name} is set by Catwalk and cannot be configured`);
   }
   checkVersion(spec.version);
   if (spec.runtime === "oci") {
