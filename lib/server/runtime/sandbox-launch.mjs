@@ -107,7 +107,18 @@ function hasDefaultRoute(pid) {
   }
 }
 
-function attachNetwork(pid) {
+/** bwrap brings up the namespace's loopback itself; pasta configuring the namespace at the same moment makes that fail. */
+function loopbackReady(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/net/fib_trie`, "utf8").includes("127.0.0.1");
+  } catch {
+    return false;
+  }
+}
+
+async function attachNetwork(pid) {
+  const waitUntil = Date.now() + 2000;
+  while (!loopbackReady(pid) && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 5));
   const [command, args] = helperArgs(pid);
   const helper = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
   children.push(helper);

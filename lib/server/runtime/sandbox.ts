@@ -26,7 +26,8 @@ function bwrapProblem(bwrap: string): string | undefined {
   let problem: string | undefined;
   if (!existsSync(bwrap)) problem = "bubblewrap (bwrap) is not installed";
   else {
-    const result = spawnSync(bwrap, ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--", "/usr/bin/true"], { timeout: 5000, encoding: "utf8" });
+    const args = ["--unshare-all", "--die-with-parent", ...systemBinds(), ...nodeBinds(), "--", process.execPath, "-e", "0"];
+    const result = spawnSync(bwrap, args, { timeout: 5000, encoding: "utf8" });
     if (result.status !== 0) problem = `bubblewrap cannot create a sandbox here: ${(result.stderr || result.error?.message || "").trim().slice(0, 200)}`;
   }
   probeCache.set(bwrap, problem);
