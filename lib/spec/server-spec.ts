@@ -167,7 +167,12 @@ export function normalizeServerSpec(input: unknown): ServerSpec {
   const candidate = {
     name: str(input.name) ?? fromPackage?.package,
     description: str(input.description),
-    repository: { url: str(repo.url) ?? "", subfolder: str(repo.subfolder), commit: str(repo.commit) },
+    // Without a repository, the registry package is where the server comes from.
+    repository: {
+      url: str(repo.url) ?? (fromPackage ? `${fromPackage.runtime === "python" ? "pypi" : fromPackage.runtime}:${fromPackage.package}` : ""),
+      subfolder: str(repo.subfolder),
+      commit: str(repo.commit),
+    },
     runtime: fromPackage?.runtime ?? pick(input, "runtime"),
     package: fromPackage?.package ?? pick(input, "package"),
     version: fromPackage?.version ?? str(input.version),
