@@ -45,7 +45,8 @@ export class LocalRunner implements Runner {
       initializeTimeoutMs: 20_000,
       stopGraceMs: 5_000,
       allowInstallScripts: false,
-      ...options,
+      // An explicit `undefined` (an unset env setting) must not erase a default.
+      ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as LocalRunnerOptions),
     };
   }
 
