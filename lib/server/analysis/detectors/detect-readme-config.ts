@@ -6,6 +6,9 @@ import { isOffTopic, isProgramCode, parseMarkdown } from "./markdown";
 import { parseLaunchCommand, shellWords, type ParsedLaunch } from "./parse-launch-command";
 import { unscoped } from "./detect-package-json";
 
+/** Values that read as a setting rather than a sample: booleans, small numbers, common mode words. */
+const SWITCH_VALUE = /^(true|false|yes|no|on|off|\d{1,6}|info|debug|warn|warning|error|trace|silent|stdio|http|sse|json|text|markdown|auto|none|all|readonly|read-only)$/i;
+
 type Entry = { key: string; launch: ParsedLaunch; env: Record<string, string>; optional: Set<string>; line: number };
 
 type Dict = Record<string, unknown>;
@@ -83,8 +86,9 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
     }
     for (const [name, value] of Object.entries({ ...launch.env, ...entry.env })) {
       if (!isCandidateEnv(name)) continue;
-      // A sample value of a credential is never a default, whatever it looks like.
-      const placeholder = isPlaceholderValue(value) || looksSecret(name);
+      // Values in client configs are mostly samples (IDs, URLs, tokens). Only switch-like values (true, 20, info)
+      // read as defaults; a sample value of a credential never does.
+      const placeholder = isPlaceholderValue(value) || looksSecret(name) || !SWITCH_VALUE.test(value.trim());
       findings.env?.push({
         detector: "readme-config",
         name,

@@ -54,7 +54,7 @@ export function detectReadmeEnv(files: FileSet): Partial<Findings> {
   const lines = doc.lines.filter((l) => !isOffTopic(l.headings));
   readTables(lines, add);
   for (const l of lines) {
-    const bullet = l.text.match(/^\s*(?:[-*+]|\d+\.)\s+(?:\*\*|`|__)?([A-Z][A-Z0-9_]{2,})(?:\*\*|`|__)?\s*(.*)$/);
+    const bullet = l.text.match(/^\s*(?:[-*+]|\d+\.)\s+(?:\*\*|`|__)*([A-Z][A-Z0-9_]{2,})(?:\*\*|`|__)*\s*(.*)$/);
     if (bullet && isCandidateEnv(bullet[1])) {
       const rest = stripInline(bullet[2]).replace(/^[:\-–—=]\s*/, "");
       const description = rest.replace(/^\((required|optional)\)\s*[:\-–—]?\s*/i, "");
