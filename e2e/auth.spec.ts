@@ -45,7 +45,7 @@ test("a wrong password is refused with a message and no session", async ({ page 
   await auth.signUp(email, "the right password");
   await auth.signOut();
   await auth.signIn(email, "the wrong password");
-  await expect(page.getByRole("alert")).toContainText("don't match");
+  await expect(page.getByTestId("form-error")).toContainText("don't match");
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/signin/);
 });

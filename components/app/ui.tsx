@@ -65,7 +65,7 @@ export function Card({ title, actions, children, className = "" }: { title?: Rea
   );
 }
 
-export function Alert({ tone = "error", children }: { tone?: "error" | "info" | "success" | "warning"; children: ReactNode }) {
+export function Alert({ tone = "error", testId, children }: { tone?: "error" | "info" | "success" | "warning"; testId?: string; children: ReactNode }) {
   const tones = {
     error: "bg-red-50 text-red-800 ring-red-200",
     info: "bg-brand-50 text-brand-700 ring-brand-100",
@@ -73,7 +73,7 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "info" | 
     warning: "bg-amber-50 text-amber-900 ring-amber-200",
   };
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg px-3.5 py-2.5 text-sm ring-1 ${tones[tone]}`}>
+    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={`rounded-lg px-3.5 py-2.5 text-sm ring-1 ${tones[tone]}`}>
       {children}
     </div>
   );

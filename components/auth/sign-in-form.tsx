@@ -26,7 +26,7 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="sign-in-form">
-      {failure && <Alert>{failure}</Alert>}
+      {failure && <Alert testId="form-error">{failure}</Alert>}
       <Field label="Email" htmlFor="email">
         <TextInput id="email" type="email" autoComplete="email" required {...register("email", { required: true })} />
       </Field>

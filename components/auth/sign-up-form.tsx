@@ -43,7 +43,7 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="sign-up-form">
-      {failure && <Alert>{failure}</Alert>}
+      {failure && <Alert testId="form-error">{failure}</Alert>}
       <Field label="Name" htmlFor="name" error={errors.name?.message}>
         <TextInput id="name" autoComplete="name" {...register("name")} />
       </Field>

@@ -9,6 +9,7 @@ export class AuthPages {
     await form.getByLabel("Email").fill(email);
     await form.getByLabel("Password").fill(password);
     await this.page.getByTestId("sign-up-submit").click();
+    await expect(this.page.getByTestId("current-user")).toHaveText(email);
   }
 
   async signIn(email: string, password: string) {

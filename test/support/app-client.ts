@@ -20,7 +20,7 @@ export class AppClient {
       headers["content-type"] ??= "application/json";
       body = JSON.stringify(init.json);
     }
-    const response = await fetch(this.baseUrl + path, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+    const response = await fetch(this.baseUrl + path, { method: init.method ?? (body !== undefined ? "POST" : "GET"), headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const index = pair!.indexOf("=");

@@ -30,7 +30,18 @@ function lazyPrismaAdapter(): Adapter {
   });
 }
 
+/**
+ * next-auth v4 builds its redirect URLs from NEXTAUTH_URL and otherwise assumes http://localhost:3000. With a
+ * public URL configured that is used; without one (a local start) the request's own Host is trusted.
+ */
+function configureBaseUrl() {
+  if (env.NEXTAUTH_URL) return;
+  if (env.CATWALK_PUBLIC_URL) process.env.NEXTAUTH_URL = env.CATWALK_PUBLIC_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
+}
+
 export function authOptions(): NextAuthOptions {
+  configureBaseUrl();
   return {
     secret: authSecret(),
     // Credentials sign-in requires JWT sessions in next-auth; OAuth users and accounts still live in the database.
