@@ -14,6 +14,7 @@ const shared = {
   // Native/wasm-heavy or generated packages stay external and load from node_modules.
   packages: "external",
   alias: { "@": root, "server-only": `${root}test/support/empty-module.ts` },
+  outExtension: { ".js": ".mjs" },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
