@@ -8,6 +8,9 @@ Serves a stdio MCP server over Streamable HTTP on /mcp (health on /healthz).
   --host H             address to bind (default 127.0.0.1)
   --port P             port (default 0: any free port)
   --secret-env NAME    env var whose value is redacted from logs (repeatable)
+  --secret-file NAME=PATH
+                       read env var NAME for the server from the file PATH (one trailing newline trimmed);
+                       its value is redacted from logs (repeatable)
   --body-limit BYTES   largest accepted request body (default ${DEFAULT_BODY_LIMIT})
   --allowed-origin O   browser Origin to accept besides loopback ones, or * (repeatable)
   --allowed-host H     Host header to accept (repeatable; default: loopback names, or any when bound elsewhere)
@@ -22,6 +25,7 @@ export function parseArgs(argv: string[]): HostOptions {
     command: "",
     args: [],
     secretEnv: [],
+    secretFiles: [],
     bodyLimit: DEFAULT_BODY_LIMIT,
     allowedOrigins: [],
     allowedHosts: [],
@@ -55,6 +59,7 @@ export function parseArgs(argv: string[]): HostOptions {
     if (arg === "--host") options.host = value(arg);
     else if (arg === "--port") options.port = number(arg, 0);
     else if (arg === "--secret-env") options.secretEnv.push(value(arg));
+    else if (arg === "--secret-file") options.secretFiles.push(secretFile(value(arg)));
     else if (arg === "--body-limit") options.bodyLimit = number(arg, 1);
     else if (arg === "--allowed-origin") options.allowedOrigins.push(value(arg));
     else if (arg === "--allowed-host") options.allowedHosts.push(value(arg));
@@ -64,4 +69,15 @@ export function parseArgs(argv: string[]): HostOptions {
   if (!options.command) throw new UsageError("missing the server command after --");
   if (options.port > 65535) throw new UsageError("--port must be ≤ 65535");
   return options;
+}
+
+/** Names a child process can actually receive: POSIX-style, so a typo like "API-KEY" fails here and not in the server. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function secretFile(raw: string): { name: string; path: string } {
+  const eq = raw.indexOf("=");
+  const name = eq === -1 ? "" : raw.slice(0, eq);
+  const path = eq === -1 ? "" : raw.slice(eq + 1);
+  if (!ENV_NAME.test(name) || path === "") throw new UsageError(`--secret-file needs NAME=PATH, got ${JSON.stringify(raw)}`);
+  return { name, path };
 }

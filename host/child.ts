@@ -12,6 +12,7 @@ export type ChildState = "starting" | "ready" | "restarting" | "failed" | "stopp
 export type ChildOptions = {
   command: string;
   args: string[];
+  env: NodeJS.ProcessEnv;
   initTimeoutMs: number;
   logger: Logger;
   /** every message from the child except the answer to the bridge's own initialize */
@@ -60,7 +61,7 @@ export class ChildSupervisor {
     let proc: Proc;
     try {
       // detached: its own process group, so stopping it also ends whatever it spawned (npx → node, uvx → python).
-      proc = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"], detached: true, env: process.env });
+      proc = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"], detached: true, env: this.options.env });
     } catch (error) {
       this.fail(attempt, `could not start ${command}: ${(error as Error).message}`);
       return;

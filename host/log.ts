@@ -8,14 +8,20 @@ export type LogStream = "stderr" | "stdout" | "system";
 /** Beyond this a log line is flushed without its newline so a child that never writes one cannot grow memory. */
 export const MAX_LOG_LINE_CHARS = 256 * 1024;
 
+/** Lines of a multi-line secret shorter than this are not redacted on their own. */
+const MIN_SECRET_LINE_CHARS = 8;
+
 export type Logger = {
   log(stream: LogStream, line: string): void;
   redact(text: string): string;
 };
 
 export function createLogger(options: { secrets: string[]; write?: (text: string) => void }): Logger {
+  // Lines are redacted one at a time, so a multi-line secret (a PEM key) could never match whole: its lines are
+  // secrets too. Very short lines ("}", "") are skipped, as replacing them everywhere would garble every log line.
+  const pieces = options.secrets.flatMap((s) => (/[\r\n]/.test(s) ? [s, ...s.split(/\r?\n/).filter((l) => l.trim().length >= MIN_SECRET_LINE_CHARS)] : [s]));
   // Longest first so a secret that contains another is replaced whole.
-  const secrets = [...new Set(options.secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  const secrets = [...new Set(pieces.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   const write = options.write ?? ((text: string) => void process.stderr.write(text));
   const redact = (text: string): string => {
     let out = text;

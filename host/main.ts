@@ -2,6 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { USAGE, UsageError, parseArgs } from "./args";
+import { SecretFileError } from "./secret-files";
 import { startHost } from "./server";
 
 /** Runs until SIGTERM/SIGINT; resolves with the process exit code. */
@@ -25,7 +26,16 @@ export async function runHost(argv: string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals): void => onStop(signal);
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  const host = await startHost(options);
+  let host;
+  try {
+    host = await startHost(options);
+  } catch (error) {
+    if (!(error instanceof SecretFileError)) throw error;
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    console.error(`catwalk host: ${error.message}`);
+    return 1;
+  }
   process.stdout.write(JSON.stringify({ event: "listening", host: host.host, port: host.port }) + "\n");
   return new Promise<number>((resolve) => {
     let code = 0;

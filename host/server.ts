@@ -7,6 +7,7 @@ import { createLogger, type Logger } from "./log";
 import { handleDelete, handleGet, handlePost, type Endpoint } from "./mcp-endpoint";
 import { ErrorCode } from "./protocol";
 import { Router } from "./router";
+import { readSecretFiles, type SecretFile } from "./secret-files";
 import { SessionStore } from "./sessions";
 
 export type HostOptions = {
@@ -16,6 +17,8 @@ export type HostOptions = {
   args: string[];
   /** names of env vars whose values never appear in logs */
   secretEnv: string[];
+  /** env vars for the server read from files at start; their values never appear in logs either */
+  secretFiles: SecretFile[];
   bodyLimit: number;
   allowedOrigins: string[];
   allowedHosts: string[];
@@ -26,8 +29,10 @@ export type RunningHost = { host: string; port: number; logger: Logger; stop(): 
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 
+/** Throws SecretFileError, before anything is started, when a secret file cannot be read. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const secrets = options.secretEnv.map((name) => process.env[name] ?? "");
+  const fileEnv = readSecretFiles(options.secretFiles);
+  const secrets = [...options.secretEnv.map((name) => process.env[name] ?? ""), ...Object.values(fileEnv)];
   const logger = createLogger({ secrets });
   let router: Router | undefined;
   const sessions = new SessionStore((session) => {
@@ -37,6 +42,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const child = new ChildSupervisor({
     command: options.command,
     args: options.args,
+    env: { ...process.env, ...fileEnv },
     initTimeoutMs: options.initTimeoutMs,
     logger,
     onMessage: (m) => router?.fromServer(m),
