@@ -61,7 +61,7 @@ export const createAnalysisSchema = z
  * browser and by the route handler, so both sides agree. Field errors are keyed `env.NAME` and `requiredArgs.N`.
  */
 export function buildCredentialSchema(spec: Pick<ServerSpec, "env" | "args_required">) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodOptional<z.ZodType<string>>> = {};
   for (const entry of spec.env) {
     let field: z.ZodType<string> = z.string();
     if (entry.choices?.length) field = z.string().refine((v) => v === "" || entry.choices!.includes(v), { message: `Choose one of: ${entry.choices.join(", ")}` });
@@ -76,7 +76,7 @@ export function buildCredentialSchema(spec: Pick<ServerSpec, "env" | "args_requi
       requiredArgs: z.array(z.string()).default([]),
     })
     .superRefine((value, ctx) => {
-      for (const name of listMissingEnv(spec, value.env)) {
+      for (const name of listMissingEnv(spec, value.env as Record<string, string | undefined>)) {
         ctx.addIssue({ code: "custom", path: ["env", name], message: "Required" });
       }
       required.forEach((arg, index) => {

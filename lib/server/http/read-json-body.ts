@@ -7,9 +7,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(request, maxBytes);
+  const text = new TextDecoder().decode(await readBodyBytes(request, maxBytes));
   if (text.trim() === "") throw new ApiError("invalid_json", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
@@ -18,8 +16,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+/** The raw body, refused with 413 as soon as it passes `maxBytes`. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,7 +34,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): ApiError {
