@@ -21,6 +21,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run"],
     },
   },
+  // A local GitHub API over e2e/fixtures on a fixed port (the web server's GITHUB_API_URL below).
+  globalSetup: "./e2e/support/global-setup.ts",
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 } } },
   ],
@@ -29,7 +31,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), CATWALK_DATA_DIR: process.env.E2E_DATA_DIR ?? "test-results/e2e-data" },
+    env: {
+      PORT: String(port),
+      CATWALK_DATA_DIR: process.env.E2E_DATA_DIR ?? "test-results/e2e-data",
+      GITHUB_API_URL: "http://127.0.0.1:3211",
+      CATWALK_ALLOW_PRIVATE_NETWORK_SOURCES: "true",
+    },
     stdout: "pipe",
   },
 });

@@ -59,7 +59,7 @@ export function EnvField({ entry, evidence, mark }: { entry: EnvVarSpec; evidenc
       </select>
     );
   } else if (entry.secret) {
-    input = <SecretInput {...common} placeholder={stored ? placeholder : "••••••••"} {...register(path)} />;
+    input = <SecretInput {...common} revealLabel={entry.name} placeholder={stored ? placeholder : "••••••••"} {...register(path)} />;
   } else {
     const number = entry.format === "number";
     const file = entry.format === "filepath";

@@ -32,7 +32,7 @@ export function ExtraEnvRows({ allowSecretToggle }: { allowSecretToggle: boolean
                 invalid={!!errors?.name}
                 {...register(`extra.${i}.name`)}
               />
-              {secret ? <SecretInput {...valueProps} placeholder="value" /> : <TextInput {...valueProps} placeholder="value" autoComplete="off" spellCheck={false} />}
+              {secret ? <SecretInput {...valueProps} revealLabel={`value of variable ${i + 1}`} placeholder="value" /> : <TextInput {...valueProps} placeholder="value" autoComplete="off" spellCheck={false} />}
               <div className="flex items-center justify-between gap-3 sm:justify-start">
                 {allowSecretToggle && (
                   <label className="flex items-center gap-1.5 text-xs text-slate-700">

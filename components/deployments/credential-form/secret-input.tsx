@@ -4,7 +4,10 @@ import { forwardRef, useState, type InputHTMLAttributes } from "react";
 import { TextInput } from "@/components/app/ui";
 
 /** A password input with a reveal toggle; autocomplete is off so browsers do not offer to save API keys. */
-export const SecretInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }>(function SecretInput(props, ref) {
+export const SecretInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean; revealLabel?: string }>(function SecretInput(
+  { revealLabel = "value", ...props },
+  ref,
+) {
   const [revealed, setRevealed] = useState(false);
   return (
     <div className="relative">
@@ -13,7 +16,8 @@ export const SecretInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTML
         type="button"
         onClick={() => setRevealed((r) => !r)}
         aria-pressed={revealed}
-        aria-label={revealed ? `Hide ${props.id ?? "value"}` : `Show ${props.id ?? "value"}`}
+        aria-label={revealed ? `Hide ${revealLabel}` : `Show ${revealLabel}`}
+        aria-controls={props.id}
         className="absolute inset-y-1 right-1 rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
         {revealed ? "Hide" : "Show"}

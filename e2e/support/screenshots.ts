@@ -1,0 +1,14 @@
+import type { Page } from "@playwright/test";
+
+const PHONE = { width: 375, height: 812 };
+
+/** Saves e2e/screenshots/<step>-desktop.png and <step>-phone.png (375×812), then restores the viewport. */
+export async function screenshotBoth(page: Page, step: string) {
+  const desktop = page.viewportSize();
+  await page.screenshot({ path: `e2e/screenshots/${step}-desktop.png`, fullPage: true });
+  await page.setViewportSize(PHONE);
+  // Give layout a frame to settle at the new width before capturing.
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `e2e/screenshots/${step}-phone.png`, fullPage: true });
+  if (desktop) await page.setViewportSize(desktop);
+}
