@@ -119,7 +119,7 @@ describe.skipIf(!built)(title, () => {
   const dbName = `catwalk_image_${Date.now()}_${process.pid}`;
   const databaseUrl = Object.assign(new URL(server.toString()), { pathname: `/${dbName}`, search: "?sslmode=disable" }).toString();
   // The image's ENV, with the addresses and folders a test on this machine must use instead.
-  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, ...runtime.env, HOME: root, CATWALK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CATWALK_HOST: "127.0.0.1", HOSTNAME: "127.0.0.1" });
+  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, NODE_ENV: "production", ...runtime.env, HOME: root, CATWALK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CATWALK_HOST: "127.0.0.1", HOSTNAME: "127.0.0.1" });
 
   beforeAll(async () => {
     mkdirSync(dataDir, { recursive: true });
