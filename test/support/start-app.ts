@@ -27,6 +27,10 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
+    // What a real host environment carries for outbound TLS and proxies (npm installs packages for deployments).
+    ...Object.fromEntries(
+      ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])),
+    ),
     PORT: String(port),
     CATWALK_DATA_DIR: dataDir,
     ...(options.inheritDatabase !== false && process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

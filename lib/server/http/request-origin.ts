@@ -1,6 +1,9 @@
 import "server-only";
 
-/** The origin the request came in on (the Host header as Next sees it). */
+/** The origin the client used: the forwarded host/proto behind a proxy, else the Host header. */
 export function requestOrigin(request: Request): string {
-  return new URL(request.url).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(/:$/, "");
+  return `${proto}://${host}`;
 }

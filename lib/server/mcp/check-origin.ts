@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/server/env";
+import { requestOrigin } from "@/lib/server/http/request-origin";
 
 /**
  * Browsers send Origin; a page on a foreign site must not drive a user's MCP server (DNS rebinding, CSRF). Allowed:
@@ -8,7 +9,7 @@ import { env } from "@/lib/server/env";
 export function isOriginAllowed(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const own = env.CATWALK_PUBLIC_URL ? new URL(env.CATWALK_PUBLIC_URL).origin : new URL(request.url).origin;
+  const own = env.CATWALK_PUBLIC_URL ? new URL(env.CATWALK_PUBLIC_URL).origin : requestOrigin(request);
   return origin === own || env.CATWALK_ALLOWED_ORIGINS.includes(origin) || env.CATWALK_ALLOWED_ORIGINS.includes("*");
 }
 
