@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type RunningApp = { url: string; dataDir: string; logs: () => string; stop: () => Promise<void> };
+export type RunningApp = { url: string; dataDir: string; pid: number; logs: () => string; stop: () => Promise<void> };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,7 +42,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
-  return { url, dataDir, logs: () => output, stop: () => stopChild(child) };
+  return { url, dataDir, pid: child.pid!, logs: () => output, stop: () => stopChild(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, logs: () => string): Promise<void> {
@@ -64,4 +64,25 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Every live process below `rootPid` (bridges, MCP servers, sandbox helpers), found by walking /proc. */
+export function descendants(rootPid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (fields[0] !== "Z") parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parents) if (parent === pid) (found.push(child), walk(child));
+  };
+  walk(rootPid);
+  return found;
 }
