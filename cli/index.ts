@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   host: { summary: "host [--host H] [--port P] -- <cmd> [args…]   serve a stdio MCP server over Streamable HTTP", load: () => import("./commands/host") },
   users: { summary: "users create --email E --password P   create a user", load: () => import("./commands/users") },
   keys: { summary: "keys create --email E   create a personal API key (printed once)", load: () => import("./commands/keys") },
+  secrets: { summary: "secrets rotate   re-encrypt every credential under the newest key", load: () => import("./commands/secrets") },
   db: { summary: "db migrate   apply pending database migrations", load: () => import("./commands/db") },
 };
 
