@@ -34,9 +34,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const fileEnv = readSecretFiles(options.secretFiles);
   const secrets = [...options.secretEnv.map((name) => process.env[name] ?? ""), ...Object.values(fileEnv)];
   const logger = createLogger({ secrets });
-  let router: Router | undefined;
+  // The three pieces call each other; the callbacks below only run once the child has started (after `router`
+  // exists), so they may name it before its declaration.
   const sessions = new SessionStore((session) => {
-    router?.sessionEnded(session);
+    router.sessionEnded(session);
     session.getStream?.close();
   });
   const child = new ChildSupervisor({
@@ -45,10 +46,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     env: { ...process.env, ...fileEnv },
     initTimeoutMs: options.initTimeoutMs,
     logger,
-    onMessage: (m) => router?.fromServer(m),
-    onDown: (reason) => router?.serverDown(reason),
+    onMessage: (m) => router.fromServer(m),
+    onDown: (reason) => router.serverDown(reason),
   });
-  router = new Router({ write: (m) => child.write(m), sessions: () => sessions.all() });
+  const router = new Router({ write: (m) => child.write(m), sessions: () => sessions.all() });
   const endpoint: Endpoint = { router, sessions, child, bodyLimit: options.bodyLimit };
   const policy = { bindHost: options.host, allowedHosts: options.allowedHosts.map((h) => h.toLowerCase()), allowedOrigins: options.allowedOrigins };
 
