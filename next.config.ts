@@ -11,8 +11,10 @@ const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "esbuild", "tar"],
   // Files read from disk at run time must travel with the standalone output.
   outputFileTracingIncludes: {
-    "/**": ["./prisma/migrations/**/*", "./dist/host.mjs", "./node_modules/@electric-sql/pglite/dist/**/*"],
+    "/**": ["./prisma/migrations/**/*", "./dist/host.mjs", "./lib/server/runtime/sandbox-launch.mjs", "./node_modules/@electric-sql/pglite/dist/**/*"],
   },
+  // Never ship local state or secrets in the build, whatever a tracer decides.
+  outputFileTracingExcludes: { "/**": ["./data/**/*", "./.env*", "./test-results/**/*", "./playwright-report/**/*"] },
   typescript: { ignoreBuildErrors: false },
   // Next 16 writes AGENTS.md files into the project on dev start; this project keeps its own docs.
   agentRules: false,

@@ -10,7 +10,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CATWALK_DATA_DIR });
   try {
-    const applied = await applyMigrations(database, migrationsDir);
+    const applied = await applyMigrations(database, migrationsDir());
     console.log(applied.length ? `applied ${applied.join(", ")} on ${database.location}` : `database at ${database.location} is up to date`);
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 import "server-only";
 import { join } from "node:path";
 import { env } from "@/lib/server/env";
+import { appRoot } from "@/lib/server/config/app-root";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations } from "./apply-migrations";
 import { openDatabase, type OpenDatabase } from "./open-database";
@@ -19,7 +20,9 @@ type Connected = { db: Db; database: OpenDatabase };
 // One client per process, kept on globalThis so Next's dev reloads don't open a second PGlite on the same folder.
 const holder = globalThis as unknown as { __catwalkDb?: Promise<Connected> };
 
-export const migrationsDir = join(process.cwd(), "prisma", "migrations");
+export function migrationsDir(): string {
+  return join(appRoot(), "prisma", "migrations");
+}
 
 /** The Prisma client, connected and migrated (pending migrations are applied on first use, on either database). */
 export async function getDb(): Promise<Db> {
@@ -35,7 +38,7 @@ function connect(): Promise<Connected> {
   holder.__catwalkDb ??= (async () => {
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CATWALK_DATA_DIR });
     try {
-      await applyMigrations(database, migrationsDir);
+      await applyMigrations(database, migrationsDir());
     } catch (error) {
       await database.close().catch(() => {});
       throw error;

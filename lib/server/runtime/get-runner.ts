@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { env } from "@/lib/server/env";
+import { appRoot } from "@/lib/server/config/app-root";
 import { FlyRunner } from "@/lib/server/runtime/fly-runner";
 import { LocalRunner } from "@/lib/server/runtime/local-runner";
 import { RuntimeError, type Runner } from "@/lib/server/runtime/runner";
@@ -16,7 +17,7 @@ export function getRunner(): Runner {
 
 export function createLocalRunner(): LocalRunner {
   // Relative to the app's working directory, like `next start` and `npm run build:cli` both assume.
-  const root = process.cwd();
+  const root = appRoot();
   const dataDir = path.resolve(root, env.CATWALK_DATA_DIR);
   return new LocalRunner({
     cacheDir: path.resolve(root, env.CATWALK_PACKAGE_CACHE_DIR ?? path.join(dataDir, "packages")),

@@ -39,8 +39,8 @@ export function describeSandbox(mode: SandboxMode = "auto", tools: SandboxTools 
   if (mode === "none") return { kind: "none", network: "host", reason: "sandboxing is turned off (CATWALK_SANDBOX=none)" };
   const problem = bwrapProblem(tools.bwrap);
   if (problem) return { kind: "none", network: "host", reason: problem };
-  if (existsSync(tools.pasta)) return { kind: "bubblewrap", network: "outbound-only", netHelper: "pasta" };
-  if (existsSync(tools.slirp4netns)) {
+  if (existsSync(/* turbopackIgnore: true */ tools.pasta)) return { kind: "bubblewrap", network: "outbound-only", netHelper: "pasta" };
+  if (existsSync(/* turbopackIgnore: true */ tools.slirp4netns)) {
     return {
       kind: "bubblewrap",
       network: "outbound-only",
@@ -70,7 +70,7 @@ function systemBinds(): string[] {
   const args: string[] = ["--ro-bind", "/usr", "/usr"];
   // On merged-/usr systems these are symlinks, elsewhere real directories: mirror whichever the host has.
   for (const dir of ["/bin", "/lib", "/lib64", "/sbin", "/lib32"]) {
-    if (!existsSync(dir)) continue;
+    if (!existsSync(/* turbopackIgnore: true */ dir)) continue;
     if (lstatSync(dir).isSymbolicLink()) args.push("--symlink", readlinkSync(dir), dir);
     else args.push("--ro-bind", dir, dir);
   }

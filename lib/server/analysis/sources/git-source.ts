@@ -21,7 +21,7 @@ export function createGitSource(url: string, options: { ref?: string; subfolder?
       try {
         await clone(url, dir, options.ref, context);
         const commit = await gitHead(dir);
-        const root = options.subfolder ? join(dir, options.subfolder) : dir;
+        const root = options.subfolder ? join(/* turbopackIgnore: true */ dir, options.subfolder) : dir;
         return await readLocalSnapshot(root, context, { repositoryUrl: url, subfolder: options.subfolder, commit });
       } finally {
         await rm(dir, { recursive: true, force: true });
