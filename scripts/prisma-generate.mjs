@@ -1,5 +1,5 @@
-// Runs `prisma generate`. Generation does not need Prisma's native schema engine, but the CLI tries to download it;
-// on a machine that cannot reach Prisma's binary host, point it at a placeholder file and try again.
+// Runs `prisma generate`. Generation does not need Prisma's native engines, but the CLI tries to download them;
+// on a machine that cannot reach Prisma's binary host, point it at placeholder files and try again.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -9,8 +9,14 @@ const run = (env) => spawnSync("npx", ["prisma", "generate"], { env, encoding: "
 
 let result = run(process.env);
 if (result.status !== 0 && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
-  console.warn("prisma generate could not fetch the schema engine; retrying offline with a placeholder binary");
-  result = run({ ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath });
+  // Only the download failed: generation itself runs no engine, so any existing file satisfies the CLI's check.
+  console.warn("prisma generate could not fetch its engines; retrying offline with placeholder binaries");
+  result = run({
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+    PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? process.execPath,
+    PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: "1",
+  });
 }
 process.stdout.write(result.stdout ?? "");
 process.stderr.write(result.stderr ?? "");
