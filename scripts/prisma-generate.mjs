@@ -5,7 +5,8 @@ import { existsSync } from "node:fs";
 
 if (!existsSync("prisma/schema.prisma")) process.exit(0);
 
-const run = (env) => spawnSync("npx", ["prisma", "generate"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+// The CLI by path: `npx prisma` could pick the `prisma6` alias (kept for authoring migrations), which shares the bin name.
+const run = (env) => spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 let result = run(process.env);
 if (result.status !== 0 && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
