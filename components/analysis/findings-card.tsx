@@ -12,7 +12,7 @@ export function FindingsCard({ analysis, launch, edited, onLaunchChange }: { ana
   const confidence = Math.round(spec.confidence * 100);
   return (
     <Card title="What Catwalk found" className="min-w-0">
-      <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2" data-testid="findings">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-4 text-sm sm:grid-cols-2" data-testid="findings">
         <Item label="Runtime">{spec.runtime === "npm" ? "Node.js (npm)" : spec.runtime === "python" ? "Python (PyPI)" : "Container image"}</Item>
         <Item label="Package">
           <span className="font-mono break-all" data-testid="finding-package">

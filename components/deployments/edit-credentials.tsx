@@ -41,7 +41,7 @@ export function StoredValuesSummary({ deployment }: { deployment: DeploymentDeta
   const entries = deployment.envSet;
   if (entries.length === 0 && deployment.requiredArgs.length === 0) return <p className="text-sm text-slate-500">This server takes no credentials.</p>;
   return (
-    <ul className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="stored-values">
+    <ul className="space-y-2 text-sm" data-testid="stored-values">
       {entries.map((e) => (
         <li key={e.name} className="flex min-w-0 items-center justify-between gap-2">
           <span className="truncate font-mono text-xs text-slate-800">{e.name}</span>

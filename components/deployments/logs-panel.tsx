@@ -18,16 +18,17 @@ export function LogsPanel({ deploymentId }: { deploymentId: string }) {
     refetchOnWindowFocus: false,
   });
   const [live, setLive] = useState<LogLineView[]>([]);
-  const [connected, setConnected] = useState(false);
+  const [connection, setConnection] = useState<"connecting" | "live" | "reconnecting">("connecting");
   const box = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
   useEffect(() => {
     // EventSource reconnects on its own after a dropped connection; the session cookie goes along (same origin).
     const source = new EventSource(`/api/deployments/${deploymentId}/logs/stream`);
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
+    source.onopen = () => setConnection("live");
+    source.onerror = () => setConnection("reconnecting");
     source.addEventListener("log", (event) => {
+      setConnection("live");
       const line = JSON.parse((event as MessageEvent<string>).data) as LogLineView;
       setLive((prev) => [...prev, line].slice(-MAX_LINES));
     });
@@ -52,8 +53,8 @@ export function LogsPanel({ deploymentId }: { deploymentId: string }) {
       className="min-w-0"
       actions={
         <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="logs-live">
-          <span className={`size-1.5 rounded-full ${connected ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
-          {connected ? "Live" : "Reconnecting…"}
+          <span className={`size-1.5 rounded-full ${connection === "live" ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
+          {connection === "live" ? "Live" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}
         </span>
       }
     >
@@ -66,7 +67,7 @@ export function LogsPanel({ deploymentId }: { deploymentId: string }) {
         }}
         tabIndex={0}
         aria-label="Server logs"
-        className="-mx-5 -mb-5 h-72 overflow-auto rounded-b-xl bg-slate-950 px-4 py-3 font-mono text-[11px] leading-5 text-slate-200"
+        className="-mx-5 -mt-5 -mb-5 h-72 overflow-auto rounded-b-xl bg-slate-950 px-4 py-3 font-mono text-[11px] leading-5 text-slate-200"
         data-testid="deployment-logs"
       >
         {recent.isPending && <p className="text-slate-500">Loading…</p>}

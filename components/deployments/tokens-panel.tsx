@@ -36,8 +36,8 @@ export function TokensPanel({ deploymentId }: { deploymentId: string }) {
   return (
     <Card title="Access tokens" className="min-w-0">
       <p className="mb-4 text-sm text-slate-600">
-        Clients send one as <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization: Bearer …</code>. Give each client its own, so you
-        can revoke one without breaking the others.
+        Clients send a token in the <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization</code> header. Give each client its own, so
+        you can revoke one without breaking the others.
       </p>
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">

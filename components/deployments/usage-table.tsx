@@ -20,26 +20,26 @@ export function UsageTable({ deploymentId }: { deploymentId: string }) {
       {usage.data?.rows.length === 0 && <p className="text-sm text-slate-500">No requests yet. Connect a client to see calls per tool here.</p>}
       {!!usage.data?.rows.length && (
         <div className="-mx-5 overflow-x-auto px-5">
-          <table className="w-full min-w-[28rem] text-left text-sm" data-testid="usage-table">
+          <table className="w-full text-left text-sm" data-testid="usage-table">
             <thead className="text-xs text-slate-500">
               <tr>
                 <th className="py-2 pr-3 font-medium">Tool / method</th>
                 <th className="py-2 pr-3 text-right font-medium">Calls</th>
                 <th className="py-2 pr-3 text-right font-medium">Errors</th>
-                <th className="py-2 pr-3 text-right font-medium">p50</th>
+                <th className="hidden py-2 pr-3 text-right font-medium sm:table-cell">p50</th>
                 <th className="py-2 text-right font-medium">p95</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {usage.data.rows.map((r) => (
                 <tr key={`${r.method}:${r.tool ?? ""}`}>
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pr-3 break-all">
                     <span className="font-mono text-xs text-slate-900">{r.tool ?? r.method}</span>
                     {r.tool && <span className="ml-1.5 text-xs text-slate-400">{r.method}</span>}
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{r.count}</td>
                   <td className={`py-2 pr-3 text-right tabular-nums ${r.errors ? "font-medium text-red-600" : "text-slate-500"}`}>{r.errors}</td>
-                  <td className="py-2 pr-3 text-right text-slate-600 tabular-nums">{r.p50Ms} ms</td>
+                  <td className="hidden py-2 pr-3 text-right text-slate-600 tabular-nums sm:table-cell">{r.p50Ms} ms</td>
                   <td className="py-2 text-right text-slate-600 tabular-nums">{r.p95Ms} ms</td>
                 </tr>
               ))}

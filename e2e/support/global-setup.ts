@@ -10,7 +10,16 @@ import { startFakeGitHub } from "../../test/fakes/github-api-server";
 export const FAKE_GITHUB_PORT = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 3211);
 
 export default async function globalSetup() {
-  const fake = await startFakeGitHub({ repos: { "acme/everything-server": fileURLToPath(new URL("../fixtures/everything-server", import.meta.url)) } });
+  const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  const fake = await startFakeGitHub({
+    repos: {
+      "acme/everything-server": here("../fixtures/everything-server"),
+      // Analysis fixtures whose specs exercise the credential form's other shapes.
+      "acme/wiki-mcp": here("../../fixtures/repos/either-or-auth"),
+      "acme/crm-mcp": here("../../fixtures/repos/smithery-crm"),
+      "acme/files-mcp": here("../../fixtures/repos/cli-args-files"),
+    },
+  });
   const target = new URL(fake.url);
   const forwarder = createServer((req, res) => {
     const upstream = request(

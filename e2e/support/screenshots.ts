@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const PHONE = { width: 375, height: 812 };
 
@@ -9,6 +9,12 @@ export async function screenshotBoth(page: Page, step: string) {
   await page.setViewportSize(PHONE);
   // Give layout a frame to settle at the new width before capturing.
   await page.waitForTimeout(150);
+  // Readable at phone width means nothing in the page body scrolls sideways.
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector("main");
+    return main ? main.scrollWidth - main.clientWidth : 0;
+  });
+  expect(overflow, `${step}: content wider than the phone screen`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `e2e/screenshots/${step}-phone.png`, fullPage: true });
   if (desktop) await page.setViewportSize(desktop);
 }

@@ -36,8 +36,7 @@ export function groupsOf(env: EnvVarSpec[]): EnvGroup[] {
 
 function humanizeGroup(id: string): string {
   const words = id.split(/[-_\s]+/).filter(Boolean).map((w) => (/^(api|url|oauth|pat|ssh|jwt|id)$/i.test(w) ? w.toUpperCase() : w.toLowerCase()));
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return words.join(" ");
 }
 
 export function isStored(stored: StoredState | undefined, name: string): boolean {
@@ -60,7 +59,7 @@ export function initialValues(spec: ServerSpec, stored?: StoredState): Credentia
   const env: Record<string, string> = {};
   // Defaults prefill new deployments only: on edit, an empty field means "keep what is stored".
   for (const e of spec.env) env[e.name] = stored ? "" : (e.default ?? "");
-  return { name: spec.name, env, requiredArgs: (spec.args_required ?? []).map(() => ""), extra: [] };
+  return { name: spec.name.replace(/^@[^/]+\//, ""), env, requiredArgs: (spec.args_required ?? []).map(() => ""), extra: [] };
 }
 
 /** The group to show first: when editing, the one holding stored values; else the first. */

@@ -79,8 +79,14 @@ export function EnvField({ entry, evidence, mark }: { entry: EnvVarSpec; evidenc
   }
 
   return (
-    <Field label={<FieldLabel entry={entry} />} htmlFor={id} error={error} required={entry.required && !stored}>
+    // The error goes right under the input (not after the help text, where Field would put it); same test id.
+    <Field label={<FieldLabel entry={entry} />} htmlFor={id} required={entry.required && !stored}>
       {input}
+      {error && (
+        <p className="text-xs font-medium text-red-600" role="alert" data-testid={`error-${id}`}>
+          {error}
+        </p>
+      )}
       <div id={`${id}-help`} className="space-y-1">
         {entry.description && <p className="text-xs text-slate-600">{entry.description}</p>}
         {mark?.stored && (

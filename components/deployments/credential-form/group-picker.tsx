@@ -18,7 +18,7 @@ export function GroupPicker({ groups, selected, onSelect }: { groups: EnvGroup[]
             >
               <input type="radio" name="credential-group" value={g.id} checked={active} onChange={() => onSelect(g.id)} className="mt-0.5 accent-brand-600" />
               <span className="min-w-0">
-                <span className="block font-medium text-slate-900">Use {g.label.toLowerCase()}</span>
+                <span className="block font-medium text-slate-900">Use {g.label}</span>
                 <span className="block truncate font-mono text-xs text-slate-500">{g.members.map((m) => m.name).join(" + ")}</span>
               </span>
             </label>
