@@ -14,7 +14,9 @@ const config: NextConfig = {
     "/**": ["./prisma/migrations/**/*", "./dist/host.mjs", "./lib/server/runtime/sandbox-launch.mjs", "./node_modules/@electric-sql/pglite/dist/**/*"],
   },
   // Never ship local state or secrets in the build, whatever a tracer decides.
-  outputFileTracingExcludes: { "/**": ["./data/**/*", "./.env*", "./test-results/**/*", "./playwright-report/**/*"] },
+  outputFileTracingExcludes: {
+    "/**": ["./data/**/*", "./.env*", "./test-results/**/*", "./playwright-report/**/*", "./fixtures/**/*", "./e2e/**/*", "./**/*.test.ts", "./lib/server/runtime/test-support/**/*"],
+  },
   typescript: { ignoreBuildErrors: false },
   // Next 16 writes AGENTS.md files into the project on dev start; this project keeps its own docs.
   agentRules: false,

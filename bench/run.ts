@@ -4,8 +4,9 @@
  */
 import { runBench, type BenchResult } from "./measure";
 import { bridge, directStdio, mcpProxy, supergateway, type Target } from "./targets";
+import { appEndpoint, measureColdWake } from "./app-target";
 
-export const TARGETS: Target[] = [directStdio, bridge, supergateway, mcpProxy];
+export const TARGETS: Target[] = [directStdio, bridge, appEndpoint, supergateway, mcpProxy];
 
 export function formatTable(result: BenchResult, baseline = directStdio.name): string {
   const header = ["target", "scenario", "p50 ms", "p99 ms", "calls/s", "RSS MB", "errors", "p50 ×", "p99 ×", "calls/s ×", "RSS ×"];
@@ -34,7 +35,7 @@ export function formatTable(result: BenchResult, baseline = directStdio.name): s
   return [...table, "", "spawn → first successful echo:", ...spawn].join("\n");
 }
 
-function goals(result: BenchResult): string[] {
+function goals(result: BenchResult, wake?: { medianMs: number }): string[] {
   const row = (target: string, scenario: string) => result.rows.find((r) => r.target === target && r.scenario === scenario);
   const [d1, b1, d16, b16, b64] = [row(directStdio.name, "1 session"), row(bridge.name, "1 session"), row(directStdio.name, "16 sessions"), row(bridge.name, "16 sessions"), row(bridge.name, "64 sessions")];
   const check = (ok: boolean | undefined, text: string): string => `${ok ? "PASS" : "FAIL"}  ${text}`;
@@ -43,6 +44,20 @@ function goals(result: BenchResult): string[] {
     check(b16 && d16 && b16.callsPerSec >= 0.5 * d16.callsPerSec, `bridge throughput at 16 sessions ≥ 0.5× direct (${b16 && d16 ? (b16.callsPerSec / d16.callsPerSec).toFixed(2) : "?"}×)`),
     check(b64 && b64.errors === 0, `bridge at 64 sessions: 0 errors (${b64?.errors ?? "?"})`),
     check((result.spawnMs[bridge.name] ?? Infinity) <= 1000, `bridge spawn → first call ≤ 1 s (${result.spawnMs[bridge.name]?.toFixed(0)} ms)`),
+    ...endpointGoals(result, wake, row, check),
+  ];
+}
+
+type RowOf = (target: string, scenario: string) => BenchResult["rows"][number] | undefined;
+
+function endpointGoals(result: BenchResult, wake: { medianMs: number } | undefined, row: RowOf, check: (ok: boolean | undefined, text: string) => string): string[] {
+  const [d1, a1, d16, a16, a64] = [row(directStdio.name, "1 session"), row(appEndpoint.name, "1 session"), row(directStdio.name, "16 sessions"), row(appEndpoint.name, "16 sessions"), row(appEndpoint.name, "64 sessions")];
+  if (!a1) return [];
+  return [
+    check(a1 && d1 && a1.p50 <= 4 * d1.p50, `/api/mcp p50 at 1 session ≤ 4× direct (${a1 && d1 ? (a1.p50 / d1.p50).toFixed(2) : "?"}×)`),
+    check(a16 && d16 && a16.callsPerSec >= 0.5 * d16.callsPerSec, `/api/mcp throughput at 16 sessions ≥ 0.5× direct (${a16 && d16 ? (a16.callsPerSec / d16.callsPerSec).toFixed(2) : "?"}×)`),
+    check(a64 && a64.errors === 0, `/api/mcp at 64 sessions: 0 errors (${a64?.errors ?? "?"})`),
+    ...(wake ? [check(wake.medianMs <= 1500, `cold wake of an idle deployment ≤ 1.5 s (${wake.medianMs.toFixed(0)} ms median)`)] : []),
   ];
 }
 
@@ -50,8 +65,10 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const targets = only.length ? TARGETS.filter((t) => only.some((o) => t.name.includes(o))) : TARGETS;
   const result = await runBench(targets);
+  const wake = targets.includes(appEndpoint) ? await measureColdWake() : undefined;
   console.log(formatTable(result));
-  console.log(["", "goals:", ...goals(result)].join("\n"));
+  if (wake) console.log(`\ncold wake through /api/mcp (idle → first echo answered): ${wake.samples.map((s) => s.toFixed(0)).join(", ")} ms`);
+  console.log(["", "goals:", ...goals(result, wake)].join("\n"));
 }
 
 if (process.argv[1]?.endsWith("run.ts")) {
