@@ -9,6 +9,11 @@ test("the credential form follows the spec: either/or credentials, choices, numb
   const dashboard = new DashboardPages(page);
   await new AuthPages(page).signUp(uniqueEmail("form"), "a long enough password");
 
+  // A repository that does not exist: the message says so on the field, and the person stays on the page.
+  await dashboard.analyze("https://github.com/acme/no-such-repo");
+  await expect(page.getByTestId("error-source")).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+
   await dashboard.analyze("https://github.com/acme/wiki-mcp");
   await dashboard.expectAnalysisPage();
   await expect(page.getByTestId("credential-groups")).toBeVisible();
@@ -41,11 +46,11 @@ test("the credential form follows the spec: either/or credentials, choices, numb
   await dashboard.expectAnalysisPage();
   await expect(page.getByTestId("required-args")).toContainText("directory");
   await page.getByTestId("add-variable").click();
-  await page.getByLabel("Name of variable 1").fill("9BAD");
-  await page.getByLabel("Value of variable 1").fill("x");
+  await page.getByLabel("Name of variable 1", { exact: true }).fill("9BAD");
+  await page.getByLabel("Value of variable 1", { exact: true }).fill("x");
   await dashboard.deploy();
   await expect(page.getByTestId("error-arg-0")).toContainText("directory is required");
-  await expect(page.getByTestId("error-extra-0")).toContainText("Letters, digits and _");
+  await expect(page.getByTestId("error-extra-0")).toContainText("not starting with a digit");
   await page.getByTestId("edit-launch").click();
   await expect(page.getByTestId("launch-editor")).toBeVisible();
   await screenshotBoth(page, "11-form-args-and-extra");

@@ -71,11 +71,26 @@ test("paste a repository, fill its credentials, deploy, and call a tool through 
   expect(deploymentHtml).not.toContain(token);
   await screenshotBoth(page, "06-deployment-used");
 
+  // A second token for another client: shown once, listed by prefix, revocable.
+  await page.getByLabel("New token name").fill("second client");
+  await page.getByTestId("create-token").click();
+  await expect(page.getByTestId("new-token-value")).toHaveText(/\S{20,}/);
+  expect(await dashboard.freshToken()).not.toBe(token);
+  await expect(page.getByTestId("token-list")).toContainText("second client");
+  await page.getByRole("button", { name: "Revoke token second client" }).click();
+  await expect(page.getByTestId("token-list")).toContainText("revoked");
+
+  // Editing shows which values are stored, never the values; empty keeps them; saving restarts the server.
   await page.getByTestId("action-edit").click();
   await expect(page.getByTestId("stored-EVERYTHING_API_TOKEN")).toContainText("A value is stored");
   await expect(dashboard.envInput("EVERYTHING_API_TOKEN")).toHaveValue("");
+  await dashboard.envInput("EVERYTHING_LOG_LEVEL").fill("debug");
   await screenshotBoth(page, "07-deployment-edit");
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("edit-credentials-form-submit").click();
+  await expect(page.getByTestId("edit-credentials-form")).toHaveCount(0);
+  await dashboard.waitForStatus("running", 60_000);
+  const again = await callTool({ url: endpoint, token, tool: "echo", args: { message: "still here" } });
+  expect(JSON.stringify(again.result.content)).toContain("still here");
 
   await page.goto(analysisUrl);
   await expect(page.getByTestId("credential-form")).toBeVisible();

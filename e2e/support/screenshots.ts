@@ -5,9 +5,12 @@ const PHONE = { width: 375, height: 812 };
 /** Saves e2e/screenshots/<step>-desktop.png and <step>-phone.png (375×812), then restores the viewport. */
 export async function screenshotBoth(page: Page, step: string) {
   const desktop = page.viewportSize();
+  // Full-page captures of a scrolled page paint the sticky header mid-page; start from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/screenshots/${step}-desktop.png`, fullPage: true });
   await page.setViewportSize(PHONE);
   // Give layout a frame to settle at the new width before capturing.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
   // Readable at phone width means nothing in the page body scrolls sideways.
   const overflow = await page.evaluate(() => {

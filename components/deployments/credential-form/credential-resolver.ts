@@ -29,7 +29,7 @@ export function buildCredentialResolver(options: {
           if (row.value) ctx.addIssue({ code: "custom", path: [i, "name"], message: "Give the variable a name" });
           return;
         }
-        if (!envName.test(name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: "Letters, digits and _ only" });
+        if (!envName.test(name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: "Use letters, digits and _, not starting with a digit" });
         else if (knownNames.includes(name) || seen.has(name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: "Already in the form" });
         seen.add(name);
       });
