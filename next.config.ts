@@ -7,6 +7,9 @@ parseEnv(process.env);
 const config: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
+  // No gzip in the app: it would hold back Server-Sent Events (MCP progress, live logs) until a buffer fills, and
+  // costs CPU on every MCP call. A proxy in front may compress what it likes.
+  compress: false,
   // Loaded from node_modules at run time: wasm (PGlite), native-ish or generated packages that must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "esbuild", "tar"],
   // Files read from disk at run time must travel with the standalone output.

@@ -7,12 +7,34 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { descendants, startApp, type RunningApp } from "../test/support/start-app";
 import { AppClient, uniqueEmail } from "../test/support/app-client";
 import { everythingSpec, testPackageCache, waitForStatus, type CreatedDeployment } from "../test/support/deployments";
+import pg from "pg";
 import type { Instance, Target } from "./targets";
 
 type Deployed = { app: RunningApp; owner: AppClient; created: CreatedDeployment };
 
+/** Production runs on PostgreSQL: use DATABASE_URL, else a fresh database on the local server when there is one. */
+async function benchDatabaseUrl(): Promise<string | undefined> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const server = "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+    const name = `catwalk_bench_${Date.now()}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return server.replace(/\/postgres$/, `/${name}`);
+  } catch {
+    return undefined; // no server here: the embedded database it is
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
 async function deploy(env: Record<string, string> = {}): Promise<Deployed> {
-  const app = await startApp({ env: { CATWALK_PACKAGE_CACHE_DIR: testPackageCache, LOG_LEVEL: "warn", ...env } });
+  const databaseUrl = await benchDatabaseUrl();
+  const app = await startApp({
+    inheritDatabase: false,
+    env: { CATWALK_PACKAGE_CACHE_DIR: testPackageCache, LOG_LEVEL: "warn", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
+  });
   const owner = await new AppClient(app.url).signUp(uniqueEmail("bench"));
   const { status, body } = await owner.json<CreatedDeployment>("/api/deployments", { json: { spec: everythingSpec("bench"), env: { EVERYTHING_TOKEN: "bench" } } });
   if (status !== 201) throw new Error(`could not create the bench deployment: ${status} ${JSON.stringify(body)}`);

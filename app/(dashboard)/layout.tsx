@@ -1,3 +1,5 @@
+export const dynamic = "force-dynamic";
+
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";

@@ -14,11 +14,11 @@ export function AppHeader({ email }: { email: string }) {
   const pathname = usePathname();
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-3 sm:gap-4 sm:px-6">
         <Link href="/" className="text-slate-900">
           <Logo />
         </Link>
-        <nav className="flex items-center gap-1 text-sm">
+        <nav className="flex items-center gap-0.5 text-sm sm:gap-1">
           {links.map((link) => {
             const active = link.href === "/" ? pathname === "/" || pathname.startsWith("/deployments") || pathname.startsWith("/analyses") : pathname.startsWith(link.href);
             return (
@@ -26,7 +26,7 @@ export function AppHeader({ email }: { email: string }) {
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`rounded-md px-2.5 py-1.5 font-medium ${active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900"}`}
+                className={`whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-2.5 ${active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900"}`}
               >
                 {link.label}
               </Link>
@@ -40,7 +40,7 @@ export function AppHeader({ email }: { email: string }) {
           <button
             type="button"
             onClick={() => signOut({ callbackUrl: "/signin" })}
-            className="rounded-md px-2.5 py-1.5 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            className="whitespace-nowrap rounded-md px-2 py-1.5 font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:px-2.5"
             data-testid="sign-out"
           >
             Sign out
