@@ -16,7 +16,7 @@ export function AppHeader({ email }: { email: string }) {
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-3 sm:gap-4 sm:px-6">
         <Link href="/" className="text-slate-900">
-          <Logo />
+          <Logo compact />
         </Link>
         <nav className="flex items-center gap-0.5 text-sm sm:gap-1">
           {links.map((link) => {
