@@ -10,6 +10,8 @@ export function sseResponse(run: (send: (event: string, data: unknown) => void, 
         if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       };
       request.signal.addEventListener("abort", () => (open = false), { once: true });
+      // A first byte at once, so clients (and proxies) see the stream open before the first event.
+      controller.enqueue(encoder.encode(": connected\n\n"));
       try {
         await run(send, request.signal);
       } finally {
