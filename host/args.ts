@@ -14,7 +14,8 @@ Serves a stdio MCP server over Streamable HTTP on /mcp (health on /healthz).
   --body-limit BYTES   largest accepted request body (default ${DEFAULT_BODY_LIMIT})
   --allowed-origin O   browser Origin to accept besides loopback ones, or * (repeatable)
   --allowed-host H     Host header to accept (repeatable; default: loopback names, or any when bound elsewhere)
-  --init-timeout MS    how long the server may take to answer initialize (default 60000)`;
+  --init-timeout MS    how long the server may take to answer initialize (default 60000)
+  --exit-with-parent   stop (and stop the server) when the process that started the bridge exits`;
 
 export class UsageError extends Error {}
 
@@ -64,6 +65,7 @@ export function parseArgs(argv: string[]): HostOptions {
     else if (arg === "--allowed-origin") options.allowedOrigins.push(value(arg));
     else if (arg === "--allowed-host") options.allowedHosts.push(value(arg));
     else if (arg === "--init-timeout") options.initTimeoutMs = number(arg, 1);
+    else if (arg === "--exit-with-parent") options.exitWithParent = true;
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
   }
   if (!options.command) throw new UsageError("missing the server command after --");

@@ -50,7 +50,22 @@ export async function runHost(argv: string[]): Promise<number> {
       onStop("SIGTERM");
     });
     if (stopRequested) onStop(stopRequested);
+    if (options.exitWithParent) watchParent(() => onStop("SIGTERM"));
   });
+}
+
+/**
+ * A parent that dies (even by SIGKILL) cannot stop its bridge; the bridge notices that it was handed to another
+ * parent and stops itself, taking its server with it.
+ */
+function watchParent(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 500);
+  timer.unref();
 }
 
 // Run when this file is the program (dist/host.mjs or `tsx host/main.ts`), not when imported by the CLI or tests.

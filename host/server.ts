@@ -23,6 +23,8 @@ export type HostOptions = {
   allowedOrigins: string[];
   allowedHosts: string[];
   initTimeoutMs: number;
+  /** stop when the process that started the bridge is gone (the local runner's app), so nothing outlives it */
+  exitWithParent?: boolean;
 };
 
 export type RunningHost = { host: string; port: number; logger: Logger; stop(): Promise<void> };

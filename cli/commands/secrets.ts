@@ -7,9 +7,15 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { deployments, values } = await rotateCredentials();
-    console.log(`re-encrypted ${values} value(s) in ${deployments} deployment(s) under the newest key; older keys can now be removed`);
-    return 0;
+    const { deployments, values, failed } = await rotateCredentials();
+    console.log(`re-encrypted ${values} value(s) in ${deployments} deployment(s) under the newest key`);
+    if (!failed.length) {
+      console.log("every credential now uses the newest key; older keys can be removed from CATWALK_ENCRYPTION_KEYS");
+      return 0;
+    }
+    for (const f of failed) console.error(`  ${f.deploymentId}: ${f.reason}`);
+    console.error(`${failed.length} deployment(s) could not be re-encrypted: keep the old keys until they are fixed or deleted`);
+    return 1;
   } finally {
     await disconnectDb();
   }

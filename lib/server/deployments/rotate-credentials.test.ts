@@ -23,11 +23,23 @@ describe("catwalk secrets rotate", () => {
       data: { id, userId: user.id, name: "r", spec: {}, runner: "local", encryptedEnv: sealCredentials(id, { env: { API_KEY: "value-one" }, args: ["/data"], extra: [] }) },
     });
 
+    // One deployment sealed under a key nobody configured any more: it must be reported, not abort the rotation.
+    vi.stubEnv("CATWALK_ENCRYPTION_KEYS", newKeyringEntry("lost"));
+    vi.resetModules();
+    const lost = await import("./stored-credentials");
+    const lostId = `dep_lost${Date.now()}`;
+    await db.deployment.create({
+      data: { id: lostId, userId: user.id, name: "l", spec: {}, runner: "local", encryptedEnv: lost.sealCredentials(lostId, { env: { K: "v" }, args: [], extra: [] }) },
+    });
+
     vi.stubEnv("CATWALK_ENCRYPTION_KEYS", `${k2},${k1}`);
     vi.resetModules();
     const { rotateCredentials } = await import("./rotate-credentials");
     const { readStoredCredentials } = await import("./stored-credentials");
     const result = await rotateCredentials();
+    // Other suites share this database with deployments sealed under their own keys: those are reported, not fatal.
+    expect(result.failed.map((f) => f.deploymentId)).not.toContain(id);
+    expect(result.failed).toContainEqual({ deploymentId: lostId, reason: expect.stringContaining('"lost"') });
     expect(result.values).toBeGreaterThanOrEqual(2);
     const { getDb: getDb2 } = await import("@/lib/server/db/client");
     const row = await (await getDb2()).deployment.findUniqueOrThrow({ where: { id }, select: { encryptedEnv: true } });

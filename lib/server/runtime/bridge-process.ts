@@ -29,7 +29,7 @@ type BridgeLogLine = { at?: string; stream?: string; line?: string };
 
 /** Starts `node <bridge> --host 127.0.0.1 --port 0 --secret-env … -- <command>` in its own process group. */
 export function spawnBridge(options: SpawnBridgeOptions): BridgeProcess {
-  const args = [options.bridgePath, "--host", "127.0.0.1", "--port", "0"];
+  const args = [options.bridgePath, "--host", "127.0.0.1", "--port", "0", "--exit-with-parent"];
   for (const name of options.secretEnvNames) args.push("--secret-env", name);
   args.push(...(options.extraArgs ?? []));
   args.push("--", ...options.command);
