@@ -63,7 +63,9 @@ describe("a deployment's life", () => {
     expect(running.length).toBeGreaterThan(0);
     await first.stop();
     // Bridges and servers stop with the app; nothing is left behind for the next start to trip over.
-    expect(running.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "))).toEqual([]);
+    const alive = () => running.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "));
+    for (const deadline = Date.now() + 5_000; alive().length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toEqual([]);
     const second = await launch({}, first.dataDir);
     const ownerAgain = new AppClient(second.url);
     expect(await ownerAgain.signIn(email, "lifecycle password")).toBe(true);
