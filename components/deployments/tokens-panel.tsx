@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert, Button, Card, Field, TextInput } from "@/components/app/ui";
-import { formatWhen } from "@/components/app/format";
+import { RevocableSecretRow } from "@/components/app/revocable-secret-row";
 import { apiFetch } from "@/lib/client/api-client";
 import { createAccessTokenSchema, type AccessTokenView } from "@/lib/schemas/deployment";
 import { deploymentKeys } from "./deployment-queries";
@@ -58,21 +58,7 @@ export function TokensPanel({ deploymentId }: { deploymentId: string }) {
         {!!tokens.data?.tokens.length && (
           <ul className="divide-y divide-slate-100" data-testid="token-list">
             {tokens.data.tokens.map((t) => (
-              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-                <div className="min-w-0">
-                  <p className={`font-medium ${t.revokedAt ? "text-slate-400 line-through" : "text-slate-900"}`}>{t.name}</p>
-                  <p className="font-mono text-xs text-slate-500">
-                    {t.prefix}… · created {formatWhen(t.createdAt)} · last used {formatWhen(t.lastUsedAt)}
-                  </p>
-                </div>
-                {t.revokedAt ? (
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-500">revoked</span>
-                ) : (
-                  <Button variant="secondary" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} aria-label={`Revoke token ${t.name}`}>
-                    Revoke
-                  </Button>
-                )}
-              </li>
+              <RevocableSecretRow key={t.id} item={t} kind="token" onRevoke={(id) => revoke.mutate(id)} revoking={revoke.isPending} />
             ))}
           </ul>
         )}

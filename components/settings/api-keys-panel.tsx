@@ -7,11 +7,11 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert, Button, Card, Field, TextInput } from "@/components/app/ui";
 import { CopyButton } from "@/components/app/copy-button";
-import { formatWhen } from "@/components/app/format";
+import { RevocableSecretRow, type RevocableSecret } from "@/components/app/revocable-secret-row";
 import { apiFetch } from "@/lib/client/api-client";
 import { createApiKeySchema } from "@/lib/schemas/account";
 
-type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type ApiKey = RevocableSecret;
 
 export function ApiKeysPanel() {
   const queryClient = useQueryClient();
@@ -63,21 +63,7 @@ export function ApiKeysPanel() {
         {keys.data && keys.data.keys.length > 0 && (
           <ul className="divide-y divide-slate-100" data-testid="api-key-list">
             {keys.data.keys.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-                <div>
-                  <p className="font-medium text-slate-900">{key.name}</p>
-                  <p className="font-mono text-xs text-slate-500">
-                    {key.prefix}… · created {formatWhen(key.createdAt)} · last used {formatWhen(key.lastUsedAt)}
-                  </p>
-                </div>
-                {key.revokedAt ? (
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-500">revoked</span>
-                ) : (
-                  <Button variant="secondary" onClick={() => revoke.mutate(key.id)} disabled={revoke.isPending}>
-                    Revoke
-                  </Button>
-                )}
-              </li>
+              <RevocableSecretRow key={key.id} item={key} kind="API key" onRevoke={(id) => revoke.mutate(id)} revoking={revoke.isPending} />
             ))}
           </ul>
         )}
