@@ -34,7 +34,7 @@ async function measure(label: string, once: (i: number) => Promise<unknown>): Pr
   lat.sort((a, b) => a - b);
   let n = 0;
   const end = performance.now() + 2000;
-  await Promise.all(Array.from({ length: 16 }, async (_, k) => { while (performance.now() < end) (await once(k), n++); }));
+  await Promise.all(Array.from({ length: 16 }, async (_, k) => { while (performance.now() < end) { await once(k); n++; } }));
   console.log(`${label.padEnd(28)} p50 ${lat[1500].toFixed(3)} ms  p99 ${lat[2970].toFixed(3)} ms  16 concurrent: ${(n / 2).toFixed(0)} calls/s`);
 }
 

@@ -117,7 +117,10 @@ function rssOf(roots: number[]): number {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const p of procs) if (wanted.has(p.ppid) && !wanted.has(p.pid)) (wanted.add(p.pid), (grew = true));
+    for (const p of procs) if (wanted.has(p.ppid) && !wanted.has(p.pid)) {
+      wanted.add(p.pid);
+      grew = true;
+    }
   }
   let total = 0;
   for (const pid of wanted) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button, TextInput } from "@/components/app/ui";
+import { Button } from "@/components/app/ui";
 import { LAUNCHERS } from "@/lib/spec/server-spec";
 
 export type Launch = { command: (typeof LAUNCHERS)[number]; args: string[] };

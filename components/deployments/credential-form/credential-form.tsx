@@ -1,11 +1,11 @@
 "use client";
 
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Alert, Button, Field, TextInput } from "@/components/app/ui";
 import type { EnvVarSpec, ServerSpec } from "@/lib/spec/server-spec";
 import { applyApiErrors } from "./apply-api-errors";
-import { buildCredentialResolver } from "./credential-resolver";
+import { buildCredentialResolver, type CredentialFormContext } from "./credential-resolver";
 import { groupsOf, initialGroup, initialValues, isStored, specForValidation, toPayload, type CredentialFormValues, type CredentialPayload, type StoredState } from "./credential-model";
 import { EnvField } from "./env-field";
 import { ExtraEnvRows } from "./extra-env-rows";
@@ -29,16 +29,15 @@ type Props = {
 export function CredentialForm({ spec, stored, submitLabel, pendingLabel, onSubmit, onCancel, footer, testId }: Props) {
   const groups = useMemo(() => groupsOf(spec.env), [spec.env]);
   const [selected, setSelected] = useState(() => initialGroup(groups, stored));
-  const selectedRef = useRef(selected);
-  selectedRef.current = selected;
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const extrasStored = useMemo(() => stored?.env.filter((e) => e.extra && e.set) ?? [], [stored]);
   const fields = useMemo(() => [...spec.env, ...extrasStored.map((e): EnvVarSpec => ({ name: e.name, secret: e.secret, required: false }))], [spec.env, extrasStored]);
 
-  const form = useForm<CredentialFormValues>({
+  const form = useForm<CredentialFormValues, CredentialFormContext>({
     defaultValues: { ...initialValues(spec, stored), env: { ...initialValues(spec, stored).env, ...Object.fromEntries(extrasStored.map((e) => [e.name, ""])) } },
-    resolver: buildCredentialResolver({ spec: specForValidation(spec, stored), knownNames: fields.map((f) => f.name), selectedGroup: () => selectedRef.current }),
+    resolver: buildCredentialResolver({ spec: specForValidation(spec, stored), knownNames: fields.map((f) => f.name) }),
+    context: { selectedGroup: selected },
   });
 
   const choose = (id: string) => {

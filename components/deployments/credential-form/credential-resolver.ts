@@ -11,13 +11,14 @@ const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * zodResolver over the shared credential schema (the same one the route handler checks), plus the form's own parts:
  * the deployment name and the "add variable" rows.
  */
+/** Passed as react-hook-form's `context`, which the form refreshes on every render. */
+export type CredentialFormContext = { /** the either/or alternative the user picked */ selectedGroup: string | null };
+
 export function buildCredentialResolver(options: {
   spec: Pick<ServerSpec, "env" | "args_required">;
   /** names the spec already has, so an added row cannot shadow one */
   knownNames: string[];
-  /** the either/or alternative the user picked; read at validation time */
-  selectedGroup: () => string | null;
-}): Resolver<CredentialFormValues> {
+}): Resolver<CredentialFormValues, CredentialFormContext> {
   const { spec, knownNames } = options;
   const rows = z
     .array(z.object({ name: z.string(), value: z.string(), secret: z.boolean() }))
@@ -36,13 +37,13 @@ export function buildCredentialResolver(options: {
     });
   const schema = z.intersection(buildCredentialSchema(spec), z.object({ name: z.string().max(80, "At most 80 characters"), extra: rows }));
   // The intersection's parsed type is the form's own shape; the resolver only narrows strings it already holds.
-  const base = zodResolver(schema) as unknown as Resolver<CredentialFormValues>;
+  const base = zodResolver(schema) as unknown as Resolver<CredentialFormValues, CredentialFormContext>;
 
   return async (values, context, opts) => {
     const result = await base(values, context, opts);
     const errors = { ...result.errors } as FieldErrors<CredentialFormValues>;
     const envErrors = { ...(errors.env as Record<string, FieldError> | undefined) };
-    remapGroupErrors({ spec, values, envErrors, selected: options.selectedGroup() });
+    remapGroupErrors({ spec, values, envErrors, selected: context?.selectedGroup ?? null });
     if (Object.keys(envErrors).length) errors.env = envErrors as FieldErrors<CredentialFormValues>["env"];
     else delete errors.env;
     if (Object.keys(errors).length === 0) return { values, errors: {} };
