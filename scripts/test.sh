@@ -40,7 +40,10 @@ if ! node -e 'const c=new (require("pg").Client)({connectionString:process.argv[
   exit 1
 fi
 
-step "build"
+step "lint"
+npm run lint
+
+step "build (type-checks everything)"
 npm run build
 
 step "unit and integration tests (vitest)"
