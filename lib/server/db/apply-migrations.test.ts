@@ -31,6 +31,8 @@ describe("applyMigrations", () => {
     await first.close();
 
     const second = await openDatabase({ dataDir });
+    // A second process on the same folder would corrupt it; a second open is refused while the first holds it.
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by process/);
     try {
       expect(await applyMigrations(second, migrationsDir)).toEqual([]);
       expect(await second.query(`SELECT email FROM "User"`)).toEqual([{ email: "a@example.com" }]);

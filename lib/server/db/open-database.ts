@@ -1,6 +1,6 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -62,10 +62,17 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
 async function openPglite(dataDir: string): Promise<OpenDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite: Adapter } = await import("pglite-prisma-adapter");
-  const folder = resolve(dataDir, "pglite");
+  const folder = resolve(/* turbopackIgnore: true */ dataDir, "pglite");
   // PGlite does not create its data folder itself.
   mkdirSync(folder, { recursive: true });
-  const client = await PGlite.create(folder);
+  const releaseLock = lockFolder(folder);
+  let client;
+  try {
+    client = await PGlite.create(folder);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   const connection: SqlConnection = {
     exec: async (sql) => {
       await client.exec(sql);
@@ -78,6 +85,48 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     ...connection,
     withConnection: (fn) => fn(connection),
     adapter: new Adapter(client),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * PGlite is one process per data folder: a second one (the CLI while the app runs) would corrupt it. A lock file
+ * names the holder by pid and start time (pids repeat, in containers especially); a stale one is taken over.
+ */
+function lockFolder(folder: string): () => void {
+  const lock = join(folder, "catwalk.lock");
+  const me = processIdentity(process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, me, { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = readFileSync(lock, "utf8").trim();
+      const pid = Number(holder.split(":")[0]);
+      if (pid && processIdentity(pid) === holder) {
+        throw new Error(`the embedded database in ${folder} is in use by process ${pid} (is Catwalk running?); stop it first, or use PostgreSQL via DATABASE_URL`);
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`could not lock the embedded database in ${folder}`);
+}
+
+/** `pid:starttime` from /proc, or just the pid where /proc is missing; "" for a process that does not exist. */
+function processIdentity(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return `${pid}:${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return String(pid);
+    } catch {
+      return "";
+    }
+  }
 }
