@@ -3,6 +3,7 @@ import { getDb } from "@/lib/server/db/client";
 import { getRunner } from "@/lib/server/runtime/get-runner";
 import { getDeploymentOrThrow } from "./get-deployment-or-throw";
 import { forgetEndpointCache } from "@/lib/server/mcp/endpoint-cache";
+import { forgetHandle } from "@/lib/server/mcp/ensure-running";
 
 /** Destroys the runtime first (so nothing keeps running unseen), then erases the row: ciphertexts, tokens, events. */
 export async function deleteDeployment(userId: string, id: string): Promise<void> {
@@ -11,4 +12,5 @@ export async function deleteDeployment(userId: string, id: string): Promise<void
   const db = await getDb();
   await db.deployment.delete({ where: { id } });
   forgetEndpointCache(id);
+  forgetHandle(id);
 }

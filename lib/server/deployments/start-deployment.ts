@@ -34,10 +34,16 @@ async function runStart(deploymentId: string, reason: string): Promise<RuntimeHa
   try {
     const credentials = openCredentials(deploymentId, readStoredCredentials(row.encryptedEnv));
     const handle = await getRunner().start(buildRunSpec(deploymentId, serverSpecSchema.parse(row.spec), credentials));
+    if (!(await db.deployment.findUnique({ where: { id: deploymentId }, select: { id: true } }))) {
+      // Deleted while it was starting: nothing may keep running for a deployment that no longer exists.
+      await getRunner().destroy(deploymentId);
+      throw new ApiError("not_found", "This deployment was deleted while it was starting.");
+    }
     const ms = Math.round(performance.now() - started);
     await recordStatus(deploymentId, "running", `MCP initialize through the bridge succeeded (${ms} ms)`, { runtimeId: handle.id, runtimeUrl: handle.endpoint });
     return handle;
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     // RuntimeError messages are written for people and carry only redacted output; anything else is logged, not shown.
     const message = error instanceof RuntimeError ? error.message : "The runtime failed to start; see the logs.";
     if (!(error instanceof RuntimeError)) logger.error("deployment start failed", { deploymentId, error });

@@ -10,6 +10,7 @@ import { readStoredCredentials } from "./stored-credentials";
 import { validateCredentials } from "./validate-credentials";
 import { startDeploymentInBackground } from "./start-deployment";
 import { getRunner } from "@/lib/server/runtime/get-runner";
+import { forgetHandle } from "@/lib/server/mcp/ensure-running";
 
 /**
  * New credential values are sealed and merged over the stored ones (absent = keep, null/"" = remove); the launch
@@ -38,6 +39,7 @@ export async function updateDeployment(userId: string, id: string, input: z.outp
     db.deploymentEvent.create({ data: { deploymentId: id, kind: "info", message: describeChange(Object.keys(setValues), removed, Boolean(input.launch), Boolean(input.requiredArgs)) } }),
   ]);
   if (row.desiredRunning) {
+    forgetHandle(id);
     await getRunner().stop(id);
     startDeploymentInBackground(id, "restarted with new settings");
   }
