@@ -66,12 +66,16 @@ describe("a deployment's life", () => {
     const alive = () => running.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "));
     for (const deadline = Date.now() + 5_000; alive().length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
     expect(alive()).toEqual([]);
+    const restartedAt = Date.now();
     const second = await launch({}, first.dataDir);
     const ownerAgain = new AppClient(second.url);
     expect(await ownerAgain.signIn(email, "lifecycle password")).toBe(true);
     const back = await waitForStatus(ownerAgain, id, "running");
     expect(back.events[0]!.message).toMatch(/started again after Catwalk restarted|MCP initialize/);
     const endpoint = body.deployment.endpointUrl.replace(new URL(first.url).host, new URL(second.url).host);
+    // Its logs outlived the restart: lines written by the first app's run are still there.
+    const logs = await ownerAgain.json<{ lines: { at: string; line: string }[] }>(`/api/deployments/${id}/logs?limit=1000`);
+    expect(logs.body.lines.some((l) => new Date(l.at).getTime() < restartedAt)).toBe(true);
     expect(await echo(endpoint, token, "after restart")).toContain("after restart");
 
     const patched = await ownerAgain.json<{ deployment: { envSet: { name: string; set: boolean }[] } }>(`/api/deployments/${id}`, { method: "PATCH", json: { env: { EVERYTHING_TOKEN: "second-secret" } } });

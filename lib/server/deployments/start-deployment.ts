@@ -7,6 +7,7 @@ import { RuntimeError, type RuntimeHandle } from "@/lib/server/runtime/runner";
 import { serverSpecSchema } from "@/lib/spec/server-spec";
 import { buildRunSpec } from "./build-run-spec";
 import { recordStatus } from "./record-status";
+import { persistLogs } from "./persist-logs";
 import { openCredentials, readStoredCredentials } from "./stored-credentials";
 
 // One start per deployment at a time in this process: a wake and a click on "start" share the same attempt.
@@ -30,6 +31,7 @@ async function runStart(deploymentId: string, reason: string): Promise<RuntimeHa
   const row = await db.deployment.findUnique({ where: { id: deploymentId }, select: { spec: true, encryptedEnv: true } });
   if (!row) throw new ApiError("not_found", "No deployment with this id.");
   await recordStatus(deploymentId, "starting", reason, { desiredRunning: true });
+  persistLogs(deploymentId);
   const started = performance.now();
   try {
     const credentials = openCredentials(deploymentId, readStoredCredentials(row.encryptedEnv));
