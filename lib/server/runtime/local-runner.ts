@@ -93,7 +93,8 @@ export class LocalRunner implements Runner {
     const deadline = began + this.opts.startTimeoutMs;
     const sandbox = this.describeSandbox();
     Object.assign(deployment, { spec, sandbox, status: "starting", detail: undefined, handle: undefined, idleTimeoutMs: this.opts.idleTimeoutMs });
-    deployment.logs.setSecrets(Object.values(spec.env));
+    const redactNames = spec.redactEnv ?? Object.keys(spec.env);
+    deployment.logs.setSecrets([...redactNames.flatMap((name) => (spec.env[name] === undefined ? [] : [spec.env[name]])), ...(spec.redactValues ?? [])]);
     const log = (line: string) => deployment.logs.push("system", line);
     try {
       if (this.opts.sandbox === "bubblewrap" && sandbox.kind !== "bubblewrap") throw new RuntimeError("start_failed", `sandbox required but unavailable: ${sandbox.reason}`);
@@ -114,7 +115,7 @@ export class LocalRunner implements Runner {
       log(sandbox.kind === "bubblewrap" ? `sandbox: bubblewrap, network ${sandbox.network}` : `sandbox: none (${sandbox.reason})`);
       // Only the spec's variables plus a PATH and HOME: nothing of the app's own environment (DATABASE_URL, keys).
       const env = { ...(pick(process.env, TRUST_ENV) as Record<string, string>), ...spec.env, PATH: `${path.dirname(process.execPath)}:${MINIMAL_PATH}`, HOME: home };
-      const bridge = spawnBridge({ bridgePath: this.opts.bridgePath, command, env, secretEnvNames: envNames, logs: deployment.logs, extraArgs: ["--init-timeout", String(this.opts.startTimeoutMs)] });
+      const bridge = spawnBridge({ bridgePath: this.opts.bridgePath, command, env, secretEnvNames: redactNames.filter((name) => name in spec.env), logs: deployment.logs, extraArgs: ["--init-timeout", String(this.opts.startTimeoutMs)] });
       deployment.bridge = bridge;
       const port = await withDeadline(bridge.listening, deadline, "the bridge did not start listening", () => deployment.logs.tail(6));
       const handle: RuntimeHandle = { id: `local:${spec.deploymentId}:${bridge.pid}`, endpoint: `http://127.0.0.1:${port}/mcp` };

@@ -12,6 +12,13 @@ export type RunSpec = {
   command: string;
   args: string[];
   env: Record<string, string>;
+  /**
+   * Env names whose values must never appear in logs (default: every name). Redacting a non-secret short value
+   * ("info", "1") would garble every line and protect nothing, so callers that know which values are secret say so.
+   */
+  redactEnv?: string[];
+  /** further values to redact (CLI arguments the user supplied, such as a connection string) */
+  redactValues?: string[];
 };
 
 export type RunnerStatus = "starting" | "running" | "stopped" | "failed" | "unknown";
