@@ -8,9 +8,16 @@ import { Alert, Button, Field, TextInput } from "@/components/app/ui";
 
 type Values = { email: string; password: string };
 
-export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string; githubEnabled: boolean }) {
+type Props = {
+  callbackUrl: string;
+  githubEnabled: boolean;
+  /** Why the last attempt failed, when next-auth sent the visitor back here with `?error=`. */
+  initialError?: string | null;
+};
+
+export function SignInForm({ callbackUrl, githubEnabled, initialError = null }: Props) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(initialError);
   const { register, handleSubmit, formState } = useForm<Values>();
 
   const onSubmit = handleSubmit(async (values) => {
@@ -37,7 +44,16 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
         {formState.isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
       {githubEnabled && (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("github", { callbackUrl })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          data-testid="sign-in-github"
+          onClick={() => {
+            setFailure(null);
+            void signIn("github", { callbackUrl });
+          }}
+        >
           Continue with GitHub
         </Button>
       )}

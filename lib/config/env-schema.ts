@@ -41,9 +41,10 @@ export const envSchema = z.object({
   // Secrets at rest: comma-separated `keyId:base64key` pairs, newest first. Generated into the data folder when unset.
   CATWALK_ENCRYPTION_KEYS: optionalString,
 
-  // GitHub OAuth sign-in (enabled when both are set).
+  // GitHub OAuth sign-in (enabled when both are set). The profile is read from GITHUB_API_URL.
   GITHUB_CLIENT_ID: optionalString,
   GITHUB_CLIENT_SECRET: optionalString,
+  GITHUB_OAUTH_URL: z.string().url().default("https://github.com"),
 
   // Repository analysis.
   GITHUB_API_URL: z.string().url().default("https://api.github.com"),
