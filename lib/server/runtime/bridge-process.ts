@@ -14,6 +14,8 @@ export type BridgeProcess = {
 };
 
 export type SpawnBridgeOptions = {
+  /** working directory of the bridge and so of its server (the deployment's own folder when unsandboxed) */
+  cwd?: string;
   bridgePath: string;
   /** the server command the bridge runs (argv, no shell) */
   command: string[];
@@ -35,7 +37,7 @@ export function spawnBridge(options: SpawnBridgeOptions): BridgeProcess {
   args.push("--", ...options.command);
   // detached: its own process group, so stop() can signal the bridge and whatever it left behind in one go.
   // Cast: Next's type augmentation makes NODE_ENV mandatory in ProcessEnv, and the server must not get one forced on it.
-  const child = spawn(process.execPath, args, { env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
     child.once("error", (error) => {

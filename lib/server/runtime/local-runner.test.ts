@@ -191,3 +191,33 @@ describe("what the server sees and what the logs show", () => {
     delete process.env.DATABASE_URL;
   }, 30_000);
 });
+
+describe("the deployment's own folder", () => {
+  it("is the server's writable home and working directory, survives a restart, and goes with destroy", async () => {
+    const deploymentId = id("data");
+    // Keeps a visit counter in a relative file (the working directory) and reports where it lives.
+    const script = `const fs = require("node:fs"); found.cwd = process.cwd(); found.home = process.env.HOME;
+      const before = fs.existsSync("visits.txt") ? Number(fs.readFileSync("visits.txt", "utf8")) : 0;
+      fs.writeFileSync("visits.txt", String(before + 1)); found.visits = before + 1;
+      try { fs.writeFileSync(__dirname + "/inside-package.txt", "x"); found.packageWritable = true; } catch { found.packageWritable = false; }`;
+    const spec = await fake(deploymentId, "fake-data", script);
+    const report = async () => {
+      const client = await connect((await runner.start(spec)).endpoint);
+      const result = await client.callTool({ name: "report", arguments: {} });
+      await client.close();
+      return JSON.parse((result.content as { text: string }[])[0].text) as { cwd: string; home: string; visits: number; packageWritable: boolean };
+    };
+    const first = await report();
+    expect(first.visits).toBe(1);
+    expect(first.cwd).toBe(first.home);
+    if (runner.describeSandbox().kind === "bubblewrap") {
+      expect(first.cwd).toBe("/data");
+      expect(first.packageWritable).toBe(false);
+    }
+    await runner.stop(deploymentId);
+    expect((await report()).visits).toBe(2);
+    await runner.destroy(deploymentId);
+    expect((await report()).visits).toBe(1);
+    await runner.destroy(deploymentId);
+  }, 60_000);
+});

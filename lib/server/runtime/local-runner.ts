@@ -104,18 +104,19 @@ export class LocalRunner implements Runner {
       const envNames = Object.keys(spec.env);
       const trustNames = TRUST_ENV.filter((name) => process.env[name] !== undefined && !(name in spec.env));
       let command = installed.argv;
-      let home = "/tmp";
+      // The deployment's own folder, kept across restarts (a server's database file, its config in ~): the only
+      // writable place besides a private /tmp. Inside the sandbox it is /data.
+      const home = path.join(this.opts.dataDir, "runtime", "home", spec.deploymentId);
+      await mkdir(home, { recursive: true });
       if (sandbox.kind === "bubblewrap") {
-        command = buildSandboxCommand({ description: sandbox, tools: this.opts.sandboxTools, launcherPath: this.opts.launcherPath, packageRoot: installed.root, argv: installed.argv, envNames: [...envNames, ...trustNames] });
-      } else {
-        home = path.join(this.opts.dataDir, "runtime", "home", spec.deploymentId);
-        await mkdir(home, { recursive: true });
-        if (command[0] === "node") command = [process.execPath, ...command.slice(1)];
+        command = buildSandboxCommand({ description: sandbox, tools: this.opts.sandboxTools, launcherPath: this.opts.launcherPath, packageRoot: installed.root, argv: installed.argv, envNames: [...envNames, ...trustNames], dataDir: home });
+      } else if (command[0] === "node") {
+        command = [process.execPath, ...command.slice(1)];
       }
       log(sandbox.kind === "bubblewrap" ? `sandbox: bubblewrap, network ${sandbox.network}` : `sandbox: none (${sandbox.reason})`);
       // Only the spec's variables plus a PATH and HOME: nothing of the app's own environment (DATABASE_URL, keys).
       const env = { ...(pick(process.env, TRUST_ENV) as Record<string, string>), ...spec.env, PATH: `${path.dirname(process.execPath)}:${MINIMAL_PATH}`, HOME: home };
-      const bridge = spawnBridge({ bridgePath: this.opts.bridgePath, command, env, secretEnvNames: redactNames.filter((name) => name in spec.env), logs: deployment.logs, extraArgs: ["--init-timeout", String(this.opts.startTimeoutMs)] });
+      const bridge = spawnBridge({ cwd: sandbox.kind === "bubblewrap" ? undefined : home, bridgePath: this.opts.bridgePath, command, env, secretEnvNames: redactNames.filter((name) => name in spec.env), logs: deployment.logs, extraArgs: ["--init-timeout", String(this.opts.startTimeoutMs)] });
       deployment.bridge = bridge;
       const port = await withDeadline(bridge.listening, deadline, "the bridge did not start listening", () => deployment.logs.tail(6));
       const handle: RuntimeHandle = { id: `local:${spec.deploymentId}:${bridge.pid}`, endpoint: `http://127.0.0.1:${port}/mcp` };
@@ -211,9 +212,11 @@ export class LocalRunner implements Runner {
 
   async destroy(deploymentId: string): Promise<void> {
     const deployment = getDeployment(deploymentId);
-    if (!deployment) return;
-    await this.stopDeployment(deployment, "destroyed");
-    forgetDeployment(deploymentId);
+    if (deployment) {
+      await this.stopDeployment(deployment, "destroyed");
+      forgetDeployment(deploymentId);
+    }
+    // Also after an app restart, when this process never ran it: its files go with it.
     await rm(path.join(this.opts.dataDir, "runtime", "home", deploymentId), { recursive: true, force: true });
   }
 

@@ -64,7 +64,11 @@ export type SandboxCommandOptions = {
   argv: string[];
   /** names of the server's env vars; their values reach bwrap through the environment, never through argv */
   envNames: string[];
+  /** the deployment's own writable folder, kept across restarts; mounted at /data, the server's home and cwd */
+  dataDir?: string;
 };
+
+export const SANDBOX_DATA_DIR = "/data";
 
 function systemBinds(): string[] {
   const args: string[] = ["--ro-bind", "/usr", "/usr"];
@@ -118,11 +122,12 @@ export function buildSandboxCommand(options: SandboxCommandOptions): string[] {
     "/dev",
     "--tmpfs",
     "/tmp",
+    ...(options.dataDir ? ["--bind", options.dataDir, SANDBOX_DATA_DIR] : []),
     "--chdir",
-    "/tmp",
+    options.dataDir ? SANDBOX_DATA_DIR : "/tmp",
     "--setenv",
     "HOME",
-    "/tmp",
+    options.dataDir ? SANDBOX_DATA_DIR : "/tmp",
     "--setenv",
     "PATH",
     "/usr/local/bin:/usr/bin:/bin",
