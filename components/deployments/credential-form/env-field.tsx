@@ -72,7 +72,7 @@ export function EnvField({ entry, evidence, mark }: { entry: EnvVarSpec; evidenc
         spellCheck={false}
         autoComplete="off"
         className={file ? "font-mono" : ""}
-        placeholder={file && !stored ? "/path/to/file" : placeholder}
+        placeholder={file && !stored ? "/data/file" : placeholder}
         {...register(path)}
       />
     );
@@ -89,6 +89,11 @@ export function EnvField({ entry, evidence, mark }: { entry: EnvVarSpec; evidenc
       )}
       <div id={`${id}-help`} className="space-y-1">
         {entry.description && <p className="text-xs text-slate-600">{entry.description}</p>}
+        {entry.format === "filepath" && (
+          <p className="text-xs text-slate-500">
+            Files the server writes belong under <code className="font-mono">/data</code>: its own folder, kept across restarts.
+          </p>
+        )}
         {mark?.stored && (
           <p className="flex flex-wrap items-center gap-2 text-xs text-slate-500" data-testid={`stored-${entry.name}`}>
             {mark.removed ? "Will be removed on save." : "A value is stored. Leave empty to keep it."}
