@@ -16,19 +16,38 @@ export function authSecret(): string {
   return env.NEXTAUTH_SECRET ?? readOrCreateLocalSecret({ dataDir: env.CATWALK_DATA_DIR, name: "nextauth", variable: "NEXTAUTH_SECRET" });
 }
 
+/** What next-auth v4 calls on an adapter (OAuth sign-in, and database sessions and email sign-in if ever used). */
+const adapterMethods = [
+  "createUser",
+  "getUser",
+  "getUserByEmail",
+  "getUserByAccount",
+  "updateUser",
+  "deleteUser",
+  "linkAccount",
+  "unlinkAccount",
+  "createSession",
+  "getSessionAndUser",
+  "updateSession",
+  "deleteSession",
+  "createVerificationToken",
+  "useVerificationToken",
+] as const;
+
 /**
  * The Prisma adapter wants a client at construction, ours connects (and migrates) lazily; each adapter method
- * waits for the connection first.
+ * waits for the connection first. The methods are real properties, not a Proxy: next-auth wraps an adapter by
+ * copying its own keys, and an empty Proxy target has none (OAuth sign-in then fails with "… is not a function").
  */
 function lazyPrismaAdapter(): Adapter {
   let adapter: Promise<Adapter> | undefined;
   const get = () => (adapter ??= getDb().then((db: Db) => PrismaAdapter(db as never) as Adapter));
-  return new Proxy({} as Adapter, {
-    get: (_target, method: string) => async (...args: unknown[]) => {
-      const real = (await get()) as Record<string, (...a: unknown[]) => unknown>;
-      return real[method]?.(...args);
-    },
-  });
+  const forward = (name: (typeof adapterMethods)[number]) => async (...args: unknown[]) => {
+    const method = (await get())[name] as ((...a: unknown[]) => unknown) | undefined;
+    if (!method) throw new Error(`The Prisma adapter has no ${name}`);
+    return method(...args);
+  };
+  return Object.fromEntries(adapterMethods.map((name) => [name, forward(name)])) as Adapter;
 }
 
 /**
