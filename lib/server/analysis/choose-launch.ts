@@ -54,7 +54,8 @@ export function chooseLaunch(findings: Findings): ChosenLaunch | undefined {
 
   const confirming = confirmedBy(launch);
   const extraArgs = launch.extraArgs?.length ? launch.extraArgs : confirming?.extraArgs ?? [];
-  const transport = launch.transport ?? confirming?.transport ?? findings.launches.find((l) => l.transport)?.transport ?? "stdio";
+  // A README line that switches modes (`--transport http`) shows an option, not the default: only manifests count.
+  const transport = launch.transport ?? confirming?.transport ?? findings.launches.find((l) => l.transport && l.detector !== "readme-config")?.transport ?? "stdio";
   const evidence = [launch.evidence, ...(confirming ? [confirming.evidence] : [])];
   const confidence = Math.min(0.99, score(launch) + (confirming ? 0.05 : 0));
   return { launch: { ...launch, entry: launch.entry ?? confirming?.entry }, confidence, extraArgs, transport, evidence, warnings };

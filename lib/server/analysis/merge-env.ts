@@ -83,6 +83,12 @@ export function mergeEnv(findings: EnvFinding[]): MergedEnv {
     if (codeOnly) codeOnlyCount++;
     if (codeOnly) warnings.push(`${name} is read by the code but not documented; check whether the server needs it.`);
   }
+  const ignored = hasServerJsonEnv ? [...byName].filter(([, all]) => !all.some((f) => f.detector === "server-json") && all.some(isDoc)).map(([n]) => n) : [];
+  const unconfirmed = env.filter((e) => byName.get(e.name)?.every((f) => f.detector === "server-json"));
+  if (ignored.length > 0 && unconfirmed.length === env.length) {
+    // A stale server.json is a real-world failure: say so instead of silently trusting it.
+    warnings.push(`server.json lists ${env.map((e) => e.name).join(", ")}, which no other file mentions, while the README or code use ${ignored.join(", ")}; check which names the server reads.`);
+  }
   if (undocumented.length > 0) {
     warnings.push(`The code also reads ${undocumented.join(", ")} (optional, undocumented); add them by hand if you need them.`);
   }

@@ -23,8 +23,12 @@ export function mergeFindings(findings: Findings, snapshot: RepoSnapshot, repoNa
   if (!chosen) {
     throw new AnalysisError("no_mcp_server", `This looks like an MCP server, but nothing says how to run it: no published npm/PyPI package, console script or Dockerfile was found. Publish it as a package or add a Dockerfile or server.json.`);
   }
-  const merged = mergeEnv(findings.env);
-  const args = pickArgs(findings.args);
+  // Findings tied to another transport (an `--transport http` command line) say nothing about the chosen launch:
+  // their env vars become optional and go last so any other file's opinion comes first; their arguments are dropped.
+  const otherMode = (f: { onlyFor?: ServerSpec["transport"] }) => f.onlyFor !== undefined && f.onlyFor !== chosen.transport;
+  const env = [...findings.env.filter((f) => !otherMode(f)), ...findings.env.filter(otherMode).map((f) => ({ ...f, required: false }))];
+  const merged = mergeEnv(env);
+  const args = pickArgs(findings.args.filter((a) => !otherMode(a)));
   const { command, args: argv } = buildCommand(chosen, merged.env.map((e) => e.name));
   const name =
     NAME_PRECEDENCE.map((d) => findings.names.find((n) => n.detector === d)?.name).find(Boolean) ?? chosen.launch.package ?? repoName;
@@ -56,8 +60,14 @@ export function mergeFindings(findings: Findings, snapshot: RepoSnapshot, repoNa
 
 /** Documented arguments (server.json, smithery, README) win; the code's own usage checks count only without them. */
 function pickArgs(all: ArgFinding[]): ArgFinding[] {
+  // server.json lists every argument with its required flag: when it has any, it alone decides.
+  const declared = all.filter((a) => a.detector === "server-json");
+  if (declared.length > 0) return dedupeArgs(declared.filter((a) => a.required !== false));
   const documented = all.filter((a) => a.detector !== "source-scan");
-  const chosen = documented.length > 0 ? documented : all.filter((a) => a.detector === "source-scan");
+  return dedupeArgs(documented.length > 0 ? documented : all.filter((a) => a.detector === "source-scan"));
+}
+
+function dedupeArgs(chosen: ArgFinding[]): ArgFinding[] {
   const seen = new Set<string>();
   return chosen.filter((a) => {
     const key = a.name.toLowerCase();

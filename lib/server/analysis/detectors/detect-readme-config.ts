@@ -1,5 +1,5 @@
 import "server-only";
-import { isCandidateEnv, isPlaceholderValue, looksSecret } from "./env-names";
+import { isCandidateEnv, isPlaceholderValue, looksSecret, valueLooksSecret } from "./env-names";
 import type { DetectionContext, FileSet, Findings } from "./findings";
 import { parseLenientJson } from "./lenient-json";
 import { isOffTopic, isProgramCode, parseMarkdown } from "./markdown";
@@ -21,6 +21,7 @@ export function findReadme(files: FileSet): string | undefined {
 
 const STOP_TOKENS = new Set(["mcp", "server", "servers", "the", "js", "ts", "py", "node", "python", "io", "github", "com", "modelcontextprotocol"]);
 const tokens = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 1 && !STOP_TOKENS.has(t)));
+const rawTokens = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 1 && !/^(mcp|server|servers|the)$/.test(t)));
 const normalizePkg = (s: string) => unscoped(s.toLowerCase()).replace(/[-_.]+/g, "-");
 
 /** Does this client-config entry run *this* repository's server, rather than another tool shown beside it? */
@@ -29,8 +30,11 @@ function belongsHere(entry: Entry, context: DetectionContext): boolean {
   if (entry.launch.kind === "local") return true;
   if (pkg && context.packageNames.some((n) => n.toLowerCase() === pkg.toLowerCase() || normalizePkg(n) === normalizePkg(pkg))) return true;
   if (pkg && context.packageNames.length > 0 && entry.launch.runtime !== "oci") return false;
-  const repo = tokens(context.repoName);
-  const mine = new Set([...tokens(entry.key), ...tokens(pkg ?? "")]);
+  // An image or package named exactly like the repository (ghcr.io/acme/acme-mcp-server in repo acme-mcp-server).
+  if (pkg && normalizePkg(pkg.split("/").pop() ?? pkg) === normalizePkg(context.repoName)) return true;
+  // A repo named only with stop words ("mcp-server", "github-mcp-server") still needs something to match on.
+  const repo = tokens(context.repoName).size > 0 ? tokens(context.repoName) : rawTokens(context.repoName);
+  const mine = new Set([...rawTokens(entry.key), ...rawTokens(pkg ?? "")]);
   return [...repo].some((t) => mine.has(t));
 }
 
@@ -63,8 +67,13 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
       if (entry) entries.push(entry);
     }
   }
-  for (const entry of entries) {
-    if (!belongsHere(entry, context)) continue;
+  const mine = entries.filter((e) => belongsHere(e, context));
+  const envOf = (e: Entry) => Object.keys({ ...e.launch.env, ...e.env }).filter(isCandidateEnv);
+  const withEnv = mine.filter((e) => envOf(e).length > 0);
+  // A name only some of this server's configs set is a variant (an enterprise host, a second auth style), not a
+  // demand; a name every config sets is. Either/or credentials still become required through their group.
+  const everywhere = (name: string) => withEnv.length < 2 || withEnv.every((e) => envOf(e).includes(name));
+  for (const entry of mine) {
     const where = `README ${entry.key ? `config "${entry.key}"` : "command"} (line ${entry.line})`;
     const { launch } = entry;
     if (launch.kind === "package" && launch.runtime && launch.package) {
@@ -81,8 +90,10 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
       });
       if (launch.runtime === "oci") findings.images?.push({ name: launch.package, evidence: { file, reason: `${where} runs image ${launch.package}` } });
     }
+    // A command line that switches to HTTP shows what that mode needs; Catwalk may run the server another way.
+    const onlyFor = launch.transport;
     for (const arg of launch.userArgs) {
-      findings.args?.push({ detector: "readme-config", name: arg.name, description: `e.g. ${arg.example}`, evidence: { file, reason: `${where} passes ${arg.example}` } });
+      findings.args?.push({ detector: "readme-config", name: arg.name, description: `e.g. ${arg.example}`, onlyFor, evidence: { file, reason: `${where} passes ${arg.example}` } });
     }
     for (const [name, value] of Object.entries({ ...launch.env, ...entry.env })) {
       if (!isCandidateEnv(name)) continue;
@@ -92,8 +103,10 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
       findings.env?.push({
         detector: "readme-config",
         name,
-        required: entry.optional.has(name) ? false : placeholder ? true : undefined,
+        required: entry.optional.has(name) ? false : placeholder && everywhere(name) ? true : undefined,
         default: placeholder || entry.optional.has(name) ? undefined : value,
+        secret: valueLooksSecret(value) ? true : undefined,
+        onlyFor,
         evidence: { file, reason: `${where} sets ${name}` },
       });
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ENV_NAME, isCandidateEnv, isPlaceholderValue } from "./env-names";
+import { ENV_NAME, isCandidateEnv, isPlaceholderValue, looksSecret } from "./env-names";
 import type { EnvFinding, FileSet, Findings } from "./findings";
 import { isOffTopic, isProgramCode, parseMarkdown, stripInline, type ProseLine } from "./markdown";
 import { findReadme } from "./detect-readme-config";
@@ -80,7 +80,9 @@ export function detectReadmeEnv(files: FileSet): Partial<Findings> {
   }
   applyEitherOr(lines, env, file);
   dropLoneGroups(env);
-  return { env };
+  const holders = valueHolders(files.get(file) as string);
+  // Tables and lists describe the server's own settings; examples and prose may show a user's holder variable.
+  return { env: env.filter((e) => !holders.has(e.name) || /table row|list item/.test(e.evidence.reason)) };
 }
 
 type Add = (name: string, line: number, headings: string[], fields: Partial<EnvFinding>, how: string) => void;
@@ -110,14 +112,28 @@ function readTables(lines: ProseLine[], add: Add): void {
   }
 }
 
-/** "Set either `A_KEY` or both `A_USER` and `A_PASS`": names before the `or` form one group, names after another. */
+/**
+ * Names used as the *value* of another variable (`TOKEN=$MY_PAT`, `"TOKEN": "${MY_PAT}"`): the user's own shell
+ * variable holding a credential, not a setting the server reads.
+ */
+function valueHolders(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b[A-Z][A-Z0-9_]+(?:"\s*:\s*"|=)\$\{?([A-Z][A-Z0-9_]{2,})\}?/g)) out.add(m[1]);
+  return out;
+}
+
+/**
+ * "Set either `A_KEY` or both `A_USER` and `A_PASS`": names before the `or` form one group, names after another.
+ * Without "either", an "or" between credentials ("use `A_TOKEN` …, or keep using `B_KEY`") reads the same way.
+ */
 function applyEitherOr(lines: ProseLine[], env: EnvFinding[], file: string): void {
   for (const l of lines) {
-    const m = l.text.match(/\beither\b(.*?)\bor\b(.*)$/i);
+    const m = l.text.match(/\beither\b(.*?)\bor\b(.*)$/i) ?? l.text.match(/^(.*?)\bor\b(.*)$/i);
     if (!m) continue;
     const left = namesIn(m[1]);
     const right = namesIn(m[2]);
     if (left.length === 0 || right.length === 0) continue;
+    if (!/\beither\b/i.test(l.text) && ![...left, ...right].every(looksSecret)) continue;
     const all = [...left, ...right];
     const prefix = commonPrefix(all);
     const label = (names: string[]) => names.map((n) => n.slice(prefix.length).toLowerCase().replace(/_/g, "-")).join("-") || "option";

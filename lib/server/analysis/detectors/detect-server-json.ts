@@ -46,6 +46,14 @@ export function detectServerJson(files: FileSet): Partial<Findings> {
     for (const arg of spec.args_required) {
       findings.args?.push({ detector: "server-json", ...arg, evidence: { file: "server.json", reason: `required package argument ${arg.name}` } });
     }
+    // Arguments the publisher marked optional: recorded so a README sample value cannot turn them into demands.
+    const declared = entry.packageArguments ?? entry.package_arguments;
+    for (const arg of Array.isArray(declared) ? declared.filter(isDict) : []) {
+      const required = arg.isRequired ?? arg.is_required;
+      const name = [arg.valueHint, arg.value_hint, arg.name].find((v): v is string => typeof v === "string");
+      if (required === true || arg.value !== undefined || !name) continue;
+      findings.args?.push({ detector: "server-json", name, required: false, evidence: { file: "server.json", reason: `optional package argument ${name}` } });
+    }
     break;
   }
   if (!findings.launches?.length && Array.isArray(doc.remotes) && doc.remotes.length > 0) {

@@ -22,6 +22,9 @@ export function isGenericEnv(name: string): boolean {
   return GENERIC_EXACT.has(name) || GENERIC_PREFIX.test(name);
 }
 
+/** Variables for the project's own test suite (E2E_TEST_REPO, TEST_API_KEY): never needed to run the server. */
+const TEST_ONLY = /^(E2E|TEST|TESTS|TESTING|INTEGRATION_TEST)_/;
+
 /** Name-based secret guess, used only when no document says. */
 export function looksSecret(name: string): boolean {
   return /(^|_)(TOKEN|KEY|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|COOKIE|PAT|APIKEY|PRIVATE|DSN|SIGNATURE|CONNECTION_STRING)(_|$)|API_?KEY|ACCESS_?KEY|(DATABASE|DB|POSTGRES|MYSQL|MONGO(DB)?|REDIS)_(URL|URI)$/.test(name);
@@ -29,7 +32,15 @@ export function looksSecret(name: string): boolean {
 
 /** Is the name plausible as a server's own setting (not generic, conventional shape)? */
 export function isCandidateEnv(name: string): boolean {
-  return ENV_NAME.test(name) && name.length >= 3 && (name.includes("_") || looksSecret(name)) && !isGenericEnv(name);
+  return ENV_NAME.test(name) && name.length >= 3 && (name.includes("_") || looksSecret(name)) && !isGenericEnv(name) && !TEST_ONLY.test(name);
+}
+
+/** Sample values that only a credential has: bearer headers, well-known token prefixes, "your API key" wording. */
+export function valueLooksSecret(value: string): boolean {
+  return (
+    /\bBearer\s|\bAuthorization\b|^(sk|rk)[-_]|^(xox[abpr]|ghp|gho|github_pat|glpat|ntn|secret)[-_]/i.test(value.trim()) ||
+    (isPlaceholderValue(value) && /api[-_ ]?key|access[-_ ]?token|secret|password/i.test(value))
+  );
 }
 
 /** Sample values in docs that stand for "put yours here" rather than a usable default. */

@@ -45,12 +45,23 @@ export type EnvFinding = {
   choices?: string[];
   format?: EnvFormat;
   group?: string;
+  /** Set when the file shows the name only for one transport (an `--transport http` command line); elsewhere it is optional. */
+  onlyFor?: ServerSpec["transport"];
   /** A guess that only counts when another detector confirms the same name (smithery camelCase → ENV_NAME). */
   needsConfirmation?: boolean;
   evidence: Evidence;
 };
 
-export type ArgFinding = { detector: DetectorName; name: string; description?: string; evidence: Evidence };
+export type ArgFinding = {
+  detector: DetectorName;
+  name: string;
+  description?: string;
+  /** false: the file declares the argument optional (server.json `isRequired: false`), so no other file may demand it. */
+  required?: boolean;
+  /** Set when the argument appears only in a command line for another transport (see EnvFinding.onlyFor). */
+  onlyFor?: ServerSpec["transport"];
+  evidence: Evidence;
+};
 
 export type Findings = {
   launches: LaunchFinding[];

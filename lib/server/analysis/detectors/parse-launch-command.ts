@@ -38,6 +38,10 @@ export function isUserValue(value: string): boolean {
 
 function userArgName(value: string, flag?: string): string {
   if (flag) return flag;
+  // Editor variables: VS Code fills these in, Catwalk's user must.
+  if (/^\$\{(workspaceFolder|workspaceRoot|userHome|cwd)\}/.test(value)) return "directory";
+  const input = value.match(/^\$\{input:([\w-]+)\}$/);
+  if (input) return input[1];
   const bracket = value.match(/<([^>]+)>|\{\{?\s*([\w-]+)/);
   if (bracket) return (bracket[1] ?? bracket[2]).trim();
   if (/^(postgres(ql)?|mysql|mongodb(\+srv)?|redis):/.test(value)) return "connection string";
@@ -73,6 +77,8 @@ const splitVersion = (spec: string, sep: RegExp) => {
 /** Reads `command` + `args` (a client config) or a shell word list into a ParsedLaunch. */
 export function parseLaunchCommand(command: string, rawArgs: string[]): ParsedLaunch {
   const env: Record<string, string> = {};
+  // Windows wrappers (`cmd /c npx …`) run the same command as the plain form.
+  if (launcherName(command) === "cmd" && /^\/c$/i.test(rawArgs[0] ?? "") && rawArgs[1]) return parseLaunchCommand(rawArgs[1], rawArgs.slice(2));
   const launcher = launcherName(command);
   const args = [...rawArgs];
   const none: ParsedLaunch = { kind: "unknown", fixedArgs: [], userArgs: [], env };
@@ -84,6 +90,7 @@ export function parseLaunchCommand(command: string, rawArgs: string[]): ParsedLa
       const a = args.shift() as string;
       if (a === "-p" || a === "--package") pkg = args.shift();
       else if (a.startsWith("--package=")) pkg = a.slice(10);
+      else if (/^--(prefix|cache|registry|userconfig|node-options)$/.test(a)) args.shift();
       else if (a.startsWith("-")) continue;
       else {
         if (pkg) entry = a;
@@ -92,6 +99,8 @@ export function parseLaunchCommand(command: string, rawArgs: string[]): ParsedLa
       }
     }
     if (!pkg) return none;
+    // `npx /path/to/clone/build/index.js` runs a file from a clone, not a published package.
+    if (/^(\.{0,2}\/|~\/|[A-Z]:\\)|\.(m?js|cjs|ts)$/i.test(pkg)) return { kind: "local", fixedArgs: [], userArgs: classifyArgs(args).userArgs, env };
     const { name, version } = splitVersion(pkg, /^(@?[^@]+)@(.+)$/);
     return { kind: "package", runtime: "npm", package: name, version: version === "latest" ? undefined : version, entry, env, ...classifyArgs(args) };
   }
