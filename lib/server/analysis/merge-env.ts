@@ -13,7 +13,8 @@ import type { DetectorName, EnvFinding, Evidence } from "./detectors/findings";
  *    Other files may still add descriptions or defaults to those names.
  * 4. A name found only in source code is kept when the code refuses to start without it or the name looks like a
  *    credential. Other code-only names are optional tuning knobs: they are listed in a warning, not in the form.
- * 5. Without a documented answer: secret when the name (or a doc's description) says key/token/secret/password;
+ * 5. A name only some of the README's client configs set is a variant: optional, unless it is an either/or alternative.
+ * 6. Without a documented answer: secret when the name (or a doc's description) says key/token/secret/password;
  *    required when secret and without default. Grouped (either/or) entries are required within their group.
  */
 export const ENV_PRECEDENCE: DetectorName[] = ["server-json", "smithery", "readme-env", "readme-config", "env-example", "source-scan"];
@@ -66,7 +67,9 @@ export function mergeEnv(findings: EnvFinding[]): MergedEnv {
     const dflt = first(sorted, "default");
     const group = first(sorted, "group");
     // Documents decide required-ness; the code's "refuses to start" counts only when no document says.
-    const documentedRequired = sorted.find((f) => f.detector !== "source-scan" && f.required !== undefined)?.required;
+    // A client config that merely leaves a name out (a variant) does not make an either/or alternative optional.
+    const variantOnly = (f: EnvFinding) => !!group && f.detector === "readme-config" && f.required === false;
+    const documentedRequired = sorted.find((f) => f.detector !== "source-scan" && f.required !== undefined && !variantOnly(f))?.required;
     const secret = first(sorted, "secret") ?? (looksSecret(name) || (!!description && SECRET_WORDS.test(description) && !/_(ID|URL|HOST|NAME|REGION|USER|USERNAME)$/.test(name)));
     const required = documentedRequired ?? (codeRequires ? true : group ? true : secret && !dflt);
     env.push({

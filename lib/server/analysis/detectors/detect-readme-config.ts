@@ -69,7 +69,7 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
   }
   const mine = entries.filter((e) => belongsHere(e, context));
   const envOf = (e: Entry) => Object.keys({ ...e.launch.env, ...e.env }).filter(isCandidateEnv);
-  const withEnv = mine.filter((e) => envOf(e).length > 0);
+  const withEnv = mine.filter((e) => envOf(e).length > 0 && !e.launch.transport);
   // A name only some of this server's configs set is a variant (an enterprise host, a second auth style), not a
   // demand; a name every config sets is. Either/or credentials still become required through their group.
   const everywhere = (name: string) => withEnv.length < 2 || withEnv.every((e) => envOf(e).includes(name));
@@ -103,7 +103,7 @@ export function detectReadmeConfig(files: FileSet, context: DetectionContext): P
       findings.env?.push({
         detector: "readme-config",
         name,
-        required: entry.optional.has(name) ? false : placeholder && everywhere(name) ? true : undefined,
+        required: entry.optional.has(name) || !everywhere(name) ? false : placeholder ? true : undefined,
         default: placeholder || entry.optional.has(name) ? undefined : value,
         secret: valueLooksSecret(value) ? true : undefined,
         onlyFor,
