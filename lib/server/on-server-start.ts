@@ -14,6 +14,8 @@ export async function onServerStart(): Promise<void> {
     console.error(`[catwalk] ${error.message}`);
     process.exit(1);
   }
+  const { installMcpFastPath } = await import("@/lib/server/mcp/node-fast-path");
+  installMcpFastPath();
   const { getDatabase } = await import("@/lib/server/db/client");
   try {
     const database = await getDatabase();

@@ -5,6 +5,7 @@ import { logger } from "@/lib/server/log";
 import { getRunner } from "@/lib/server/runtime/get-runner";
 import { RuntimeError, type RuntimeHandle } from "@/lib/server/runtime/runner";
 import { serverSpecSchema } from "@/lib/spec/server-spec";
+import { KeyringError } from "@/lib/server/crypto/secret-box";
 import { buildRunSpec } from "./build-run-spec";
 import { recordStatus } from "./record-status";
 import { persistLogs } from "./persist-logs";
@@ -47,7 +48,12 @@ async function runStart(deploymentId: string, reason: string): Promise<RuntimeHa
   } catch (error) {
     if (error instanceof ApiError) throw error;
     // RuntimeError messages are written for people and carry only redacted output; anything else is logged, not shown.
-    const message = error instanceof RuntimeError ? error.message : "The runtime failed to start; see the logs.";
+    const message =
+      error instanceof RuntimeError
+        ? error.message
+        : error instanceof KeyringError
+          ? `Its stored credentials cannot be decrypted (${error.message}). Restore the previous key in CATWALK_ENCRYPTION_KEYS, or enter the credentials again.`
+          : "The runtime failed to start; the server log has the details.";
     if (!(error instanceof RuntimeError)) logger.error("deployment start failed", { deploymentId, error });
     await recordStatus(deploymentId, "failed", message);
     throw error instanceof RuntimeError ? new ApiError("unavailable", message) : error;

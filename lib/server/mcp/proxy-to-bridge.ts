@@ -1,4 +1,6 @@
 import "server-only";
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Readable } from "node:stream";
 import type { RuntimeHandle } from "@/lib/server/runtime/runner";
 
 // Only MCP's own headers cross: never the client's Authorization, cookies or Origin (the bridge checks Origin for
@@ -6,29 +8,41 @@ import type { RuntimeHandle } from "@/lib/server/runtime/runner";
 const forwardRequest = ["content-type", "accept", "mcp-session-id", "mcp-protocol-version", "last-event-id"];
 const forwardResponse = ["content-type", "mcp-session-id", "mcp-protocol-version", "cache-control", "allow"];
 
+// Kept-alive connections to the bridges: a new TCP connection per MCP call would cost more than the call.
+const agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
+
 /**
  * Sends one request to the bridge and hands its answer back as it arrives: an SSE body is streamed through
- * untouched, event by event. Throws (connection refused) when the bridge is gone, so the caller can wake it and retry.
+ * untouched, event by event. Rejects (connection refused) when the bridge is gone, so the caller can wake it and
+ * retry. Plain node:http rather than fetch: headers and body leave in one write, which is measurably cheaper.
  */
-export async function proxyToBridge(request: Request, handle: RuntimeHandle, body: Buffer | undefined, extraHeaders: Record<string, string>): Promise<Response> {
-  const headers = new Headers();
+export function proxyToBridge(request: Request, handle: RuntimeHandle, body: Buffer | undefined, extraHeaders: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = {};
   for (const name of forwardRequest) {
     const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
-  const upstream = await fetch(handle.endpoint, {
-    method: request.method,
-    headers,
-    body: body && body.length ? new Uint8Array(body) : undefined,
-    // Only a GET (the long-lived SSE stream) is cancelled with the client; a POST finishes at the server either way,
-    // and deriving a signal per call costs measurable time on the hot path.
-    signal: request.method === "GET" ? request.signal : undefined,
-    redirect: "manual",
+  if (body?.length) headers["content-length"] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(handle.endpoint, { method: request.method, headers, agent }, (incoming) => {
+      const responseHeaders = new Headers({ "X-Accel-Buffering": "no", ...extraHeaders });
+      for (const name of forwardResponse) {
+        const value = headerValue(incoming.headers, name);
+        if (value !== undefined) responseHeaders.set(name, value);
+      }
+      const status = incoming.statusCode ?? 502;
+      const noBody = status === 204 || status === 304 || request.method === "HEAD";
+      if (noBody) incoming.resume();
+      resolve(new Response(noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), { status, headers: responseHeaders }));
+    });
+    outgoing.once("error", reject);
+    // Only a GET (the long-lived SSE stream) is cancelled with its client; a POST finishes at the server either way.
+    if (request.method === "GET") request.signal.addEventListener("abort", () => outgoing.destroy(), { once: true });
+    outgoing.end(body?.length ? body : undefined);
   });
-  const responseHeaders = new Headers({ "X-Accel-Buffering": "no", ...extraHeaders });
-  for (const name of forwardResponse) {
-    const value = upstream.headers.get(name);
-    if (value !== null) responseHeaders.set(name, value);
-  }
-  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
 }
