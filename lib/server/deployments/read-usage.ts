@@ -2,10 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import type { UsageRow } from "@/lib/schemas/deployment";
 import { getDeploymentOrThrow } from "./get-deployment-or-throw";
+import { flushRequestStats } from "@/lib/server/mcp/record-request-stat";
 
 /** Requests, errors and latency per tool (and per method for everything that is not a tool call), last 7 days. */
 export async function readUsage(userId: string, id: string): Promise<{ rows: UsageRow[]; totals: { count: number; errors: number } }> {
   await getDeploymentOrThrow(userId, id);
+  await flushRequestStats(); // this process's queued calls count too
   const db = await getDb();
   const since = new Date(Date.now() - 7 * 24 * 3600_000);
   const rows = await db.$queryRaw<{ tool: string | null; method: string; count: bigint; errors: bigint; p50: number | null; p95: number | null }[]>`
