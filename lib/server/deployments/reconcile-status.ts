@@ -5,11 +5,14 @@ import { recordStatus } from "./record-status";
 /**
  * The runner knows things the database does not yet: the local runner stopped an idle deployment, or its bridge
  * died. Bring the stored status in line (and record why) before showing it. Cheap for the local runner (memory);
- * the Fly runner is asked only for deployments that claim to be running.
+ * a remote runner is asked only for one deployment's page (`remote`), and only when it claims to be running.
  */
-export async function reconcileStatus<Row extends { id: string; status: string; statusReason: string | null }>(row: Row): Promise<Row> {
+export async function reconcileStatus<Row extends { id: string; status: string; statusReason: string | null }>(row: Row, options: { remote: boolean }): Promise<Row> {
   if (row.status !== "running") return row;
-  const runtime = await getRunner().status(row.id).catch(() => undefined);
+  const runner = getRunner();
+  // A list polled every few seconds must not turn into one Machines API call per deployment per poll.
+  if (runner.kind !== "local" && !options.remote) return row;
+  const runtime = await runner.status(row.id).catch(() => undefined);
   if (!runtime) return row;
   if (runtime.status === "stopped" && runtime.detail === "idle") {
     const reason = "stopped after a while without requests; the next request starts it again";
