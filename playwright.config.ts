@@ -34,9 +34,10 @@ export default defineConfig({
     env: {
       PORT: String(port),
       CATWALK_DATA_DIR: process.env.E2E_DATA_DIR ?? "test-results/e2e-data",
-      // Both GitHub fakes answer here (e2e/support/global-setup.ts); the OAuth one checks these client credentials.
-      GITHUB_API_URL: "http://127.0.0.1:3211",
-      GITHUB_OAUTH_URL: "http://127.0.0.1:3211",
+      // Both GitHub fakes answer here (e2e/support/global-setup.ts, same port variable); the OAuth one checks these
+      // client credentials.
+      GITHUB_API_URL: `http://127.0.0.1:${process.env.E2E_FAKE_GITHUB_PORT ?? 3211}`,
+      GITHUB_OAUTH_URL: `http://127.0.0.1:${process.env.E2E_FAKE_GITHUB_PORT ?? 3211}`,
       GITHUB_CLIENT_ID: "catwalk-e2e-client",
       GITHUB_CLIENT_SECRET: "catwalk-e2e-secret",
       CATWALK_ALLOW_PRIVATE_NETWORK_SOURCES: "true",
