@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveOnLoopback } from "./serve-on-loopback";
 
 /**
  * A local stand-in for the Fly Machines API (the subset Catwalk uses), speaking its JSON shapes over real HTTP:
@@ -121,23 +121,15 @@ export async function startFakeFlyMachines(options: FakeFlyOptions) {
     return send(res, 405, { error: "method not allowed" });
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback(handle, (res, error) => send(res, 500, { error: String(error) }));
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     machines,
     requests,
     fail(failure: InjectedFailure) {
       failures.push(failure);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: server.close,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveOnLoopback } from "./serve-on-loopback";
 import { join, relative, sep } from "node:path";
 
 /**
@@ -98,17 +98,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     return json(res, 404, { message: "Not Found" });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => json(res, 500, { message: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback(handle, (res, error) => json(res, 500, { message: String(error) }));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     requests,
     setRateLimited: (value) => {
       rateLimited = value;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }

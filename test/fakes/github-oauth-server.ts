@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveOnLoopback } from "./serve-on-loopback";
 
 /**
  * A local stand-in for GitHub's OAuth web flow and the two API calls sign-in makes, speaking GitHub's wire format:
@@ -163,17 +163,13 @@ export async function startFakeGitHubOAuth(options: FakeGitHubOAuthOptions): Pro
     ]);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => json(res, 500, { message: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback(handle, (res, error) => json(res, 500, { message: String(error) }));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     requests,
     signInAs: (user) => {
       signedIn = user;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
