@@ -26,6 +26,13 @@ describe("env merge rules", () => {
     expect(silent.required).toBe(true);
   });
 
+  it("treats a documented default as optional unless env docs say required", () => {
+    const configured = mergeEnv([f("readme-config", "ACME_STORE_PATH", { required: true }), f("readme-env", "ACME_STORE_PATH", { default: "store.db" })]).env[0];
+    expect(configured).toMatchObject({ required: false, default: "store.db" });
+    const insisted = mergeEnv([f("readme-env", "ACME_STORE_PATH", { required: true, default: "store.db" })]).env[0];
+    expect(insisted.required).toBe(true);
+  });
+
   it("keeps code-only names when they are credentials or the code requires them, and lists the rest in a warning", () => {
     const { env, warnings } = mergeEnv([
       f("source-scan", "ACME_API_KEY"),

@@ -16,6 +16,8 @@ import type { DetectorName, EnvFinding, Evidence } from "./detectors/findings";
  * 5. A name only some of the README's client configs set is a variant: optional, unless it is an either/or alternative.
  * 6. Without a documented answer: secret when the name (or a doc's description) says key/token/secret/password;
  *    required when secret and without default. Grouped (either/or) entries are required within their group.
+ * 7. A documented default makes a name optional unless env docs (server.json, smithery, README env docs) say
+ *    required; a client config or .env.example that merely sets it does not.
  */
 export const ENV_PRECEDENCE: DetectorName[] = ["server-json", "smithery", "readme-env", "readme-config", "env-example", "source-scan"];
 
@@ -69,9 +71,13 @@ export function mergeEnv(findings: EnvFinding[]): MergedEnv {
     // Documents decide required-ness; the code's "refuses to start" counts only when no document says.
     // A client config that merely leaves a name out (a variant) does not make an either/or alternative optional.
     const variantOnly = (f: EnvFinding) => !!group && f.detector === "readme-config" && f.required === false;
-    const documentedRequired = sorted.find((f) => f.detector !== "source-scan" && f.required !== undefined && !variantOnly(f))?.required;
+    const requiredSource = sorted.find((f) => f.detector !== "source-scan" && f.required !== undefined && !variantOnly(f));
     const secret = first(sorted, "secret") ?? (looksSecret(name) || (!!description && SECRET_WORDS.test(description) && !/_(ID|URL|HOST|NAME|REGION|USER|USERNAME)$/.test(name)));
-    const required = documentedRequired ?? (codeRequires ? true : group ? true : secret && !dflt);
+    let required = requiredSource?.required ?? (codeRequires ? true : group ? true : secret && !dflt);
+    // A documented default means the server runs without a value: a client config or .env.example that sets the
+    // name anyway is an example, not a requirement (only env docs that say "required" outrank the default).
+    const weakSource = !requiredSource || requiredSource.detector === "readme-config" || requiredSource.detector === "env-example";
+    if (required && dflt !== undefined && !group && weakSource) required = false;
     env.push({
       name,
       description,
