@@ -91,7 +91,7 @@ export function EnvField({ entry, evidence, mark }: { entry: EnvVarSpec; evidenc
         {entry.description && <p className="text-xs text-slate-600">{entry.description}</p>}
         {entry.format === "filepath" && (
           <p className="text-xs text-slate-500">
-            Files the server writes belong under <code className="font-mono">/data</code>: its own folder, kept across restarts.
+            Files the server writes belong in its own folder, kept across restarts: <code className="font-mono">/data</code> in the sandbox.
           </p>
         )}
         {mark?.stored && (
