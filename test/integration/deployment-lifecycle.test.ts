@@ -105,4 +105,19 @@ describe("a deployment's life", () => {
     expect(awake.events[0]!.message).toMatch(/MCP initialize/);
     expect(awake.events.some((e) => e.message === "woken by an MCP request")).toBe(true);
   }, 120_000);
+
+  it("fails a package that cannot be installed with the installer's own reason, and leaves nothing running", async () => {
+    const app = await launch();
+    const owner = await new AppClient(app.url).signUp(uniqueEmail("broken"));
+    const pkg = "catwalk-test-no-such-package-7f3a9";
+    const spec = { ...everythingSpec("broken"), package: pkg, version: undefined, args: ["-y", pkg], env: [] };
+    const { status, body } = await owner.json<CreatedDeployment>("/api/deployments", { json: { spec } });
+    expect(status).toBe(201);
+    const failed = await waitForStatus(owner, body.deployment.id, "failed");
+    expect(failed.statusReason).toMatch(/404|not found/i);
+    expect(descendants(app.pid)).toEqual([]);
+    const call = await rawInitialize(body.deployment.endpointUrl, body.token.token);
+    expect(call.status).toBe(503);
+    expect(JSON.parse(call.body).error.message).toMatch(/failed/);
+  }, 120_000);
 });

@@ -10,7 +10,20 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  */
 export type Keyring = { id: string; key: Buffer }[];
 
-export class KeyringError extends Error {}
+export class KeyringError extends Error {
+  /**
+   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
+   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "KeyringError";
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = "KeyringError";
+  }
+}
 
 /** `id:base64key,id2:base64key`, newest first; each key must decode to exactly 32 bytes. */
 export function parseKeyring(value: string): Keyring {

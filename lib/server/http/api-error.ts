@@ -23,6 +23,14 @@ export type FieldErrors = Record<string, string[]>;
 
 /** The one error the app throws on purpose. Its message is shown to people, so it must never hold a secret. */
 export class ApiError extends Error {
+  /**
+   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
+   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "ApiError" && typeof (value as { code?: unknown }).code === "string";
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

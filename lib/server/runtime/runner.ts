@@ -61,6 +61,14 @@ export type RuntimeErrorCode =
 
 /** A failure the user can act on; its message never contains a secret value. */
 export class RuntimeError extends Error {
+  /**
+   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
+   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "RuntimeError" && typeof (value as { code?: unknown }).code === "string";
+  }
+
   constructor(
     readonly code: RuntimeErrorCode,
     message: string,
