@@ -1,4 +1,5 @@
 import "server-only";
+import { isNamedError } from "@/lib/server/errors/is-named-error";
 
 export const ANALYSIS_ERROR_CODES = [
   "invalid_url",
@@ -17,12 +18,9 @@ export type AnalysisErrorCode = (typeof ANALYSIS_ERROR_CODES)[number];
 
 /** The one error analysis throws. `message` is written for the person who pasted the URL: what happened, what to do. */
 export class AnalysisError extends Error {
-  /**
-   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
-   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
-   */
+  /** See isNamedError: recognised across module copies. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === "AnalysisError" && typeof (value as { code?: unknown }).code === "string";
+    return isNamedError(value, "AnalysisError", { withCode: true });
   }
 
   readonly code: AnalysisErrorCode;

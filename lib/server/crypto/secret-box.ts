@@ -1,4 +1,5 @@
 import "server-only";
+import { isNamedError } from "@/lib/server/errors/is-named-error";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 /**
@@ -11,12 +12,9 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 export type Keyring = { id: string; key: Buffer }[];
 
 export class KeyringError extends Error {
-  /**
-   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
-   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
-   */
+  /** See isNamedError: recognised across module copies. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === "KeyringError";
+    return isNamedError(value, "KeyringError");
   }
 
   constructor(message: string) {

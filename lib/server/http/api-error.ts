@@ -1,4 +1,5 @@
 import "server-only";
+import { isNamedError } from "@/lib/server/errors/is-named-error";
 import { z } from "zod";
 
 /** The closed set of error codes the JSON API answers with, and their HTTP status. */
@@ -23,12 +24,9 @@ export type FieldErrors = Record<string, string[]>;
 
 /** The one error the app throws on purpose. Its message is shown to people, so it must never hold a secret. */
 export class ApiError extends Error {
-  /**
-   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
-   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
-   */
+  /** See isNamedError: recognised across module copies. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === "ApiError" && typeof (value as { code?: unknown }).code === "string";
+    return isNamedError(value, "ApiError", { withCode: true });
   }
 
   constructor(

@@ -1,4 +1,5 @@
 import "server-only";
+import { isNamedError } from "@/lib/server/errors/is-named-error";
 
 /** What a runner needs to run one deployment. Secrets are plaintext here, in memory only, on their way to the runtime. */
 export type RunSpec = {
@@ -61,12 +62,9 @@ export type RuntimeErrorCode =
 
 /** A failure the user can act on; its message never contains a secret value. */
 export class RuntimeError extends Error {
-  /**
-   * Recognised by name, not by prototype: Next's bundler can load this module more than once in one process (each
-   * route and the startup code get their own copy), and an error thrown by one copy must still be this error.
-   */
+  /** See isNamedError: recognised across module copies. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === "RuntimeError" && typeof (value as { code?: unknown }).code === "string";
+    return isNamedError(value, "RuntimeError", { withCode: true });
   }
 
   constructor(
