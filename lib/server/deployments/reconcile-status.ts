@@ -1,19 +1,16 @@
 import "server-only";
-import { getRunner } from "@/lib/server/runtime/get-runner";
+import type { Runner } from "@/lib/server/runtime/runner";
 import { recordStatus } from "./record-status";
+
+export type RuntimeStatus = Awaited<ReturnType<Runner["status"]>>;
 
 /**
  * The runner knows things the database does not yet: the local runner stopped an idle deployment, or its bridge
- * died. Bring the stored status in line (and record why) before showing it. Cheap for the local runner (memory);
- * a remote runner is asked only for one deployment's page (`remote`), and only when it claims to be running.
+ * died. Bring the stored status in line (and record why) before showing it. The caller decides whether asking the
+ * runner is cheap enough (memory for the local runner; an API call for Fly).
  */
-export async function reconcileStatus<Row extends { id: string; status: string; statusReason: string | null }>(row: Row, options: { remote: boolean }): Promise<Row> {
-  if (row.status !== "running") return row;
-  const runner = getRunner();
-  // A list polled every few seconds must not turn into one Machines API call per deployment per poll.
-  if (runner.kind !== "local" && !options.remote) return row;
-  const runtime = await runner.status(row.id).catch(() => undefined);
-  if (!runtime) return row;
+export async function reconcileStatus<Row extends { id: string; status: string; statusReason: string | null }>(row: Row, runtime: RuntimeStatus | undefined): Promise<Row> {
+  if (row.status !== "running" || !runtime) return row;
   if (runtime.status === "stopped" && runtime.detail === "idle") {
     const reason = "stopped after a while without requests; the next request starts it again";
     await recordStatus(row.id, "idle", reason);
