@@ -56,6 +56,7 @@ COPY --from=build /app/public ./public
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY --from=build /app/lib/server/runtime/sandbox-launch.mjs ./lib/server/runtime/sandbox-launch.mjs
+COPY --from=build /app/scripts/mcp-fast-path-hook.mjs ./scripts/mcp-fast-path-hook.mjs
 USER catwalk
 # HOSTNAME: Next's standalone server binds to it, and container runtimes set it to the machine's name.
 ENV NODE_ENV=production \
@@ -68,5 +69,6 @@ ENV NODE_ENV=production \
     CATWALK_DATA_DIR=/data
 EXPOSE 3000
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# Exec form, no shell script: a CRLF-saved shell entrypoint once kept the container from starting.
-CMD ["node", "server.js"]
+# Exec form, no shell script: a CRLF-saved shell entrypoint once kept the container from starting. The hook lets MCP
+# calls skip Next's router (see scripts/mcp-fast-path-hook.mjs).
+CMD ["node", "--import", "./scripts/mcp-fast-path-hook.mjs", "server.js"]

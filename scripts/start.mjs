@@ -3,7 +3,6 @@
 // `next build` leaves outside the standalone folder.
 import { cpSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
-import http from "node:http";
 
 const root = process.cwd();
 const standalone = resolve(root, ".next/standalone");
@@ -22,16 +21,5 @@ process.env.CATWALK_DATA_DIR = resolve(root, process.env.CATWALK_DATA_DIR || "da
 process.env.HOSTNAME = process.env.CATWALK_HOST || "127.0.0.1";
 process.env.PORT ??= "3000";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-// MCP calls skip Next's router: the server's startup code (lib/server/mcp/node-fast-path.ts) registers a handler
-// for /api/mcp/{id} that runs the same code as the route, and every server Next creates asks it first.
-const createServer = http.createServer;
-http.createServer = function (...args) {
-  const index = args.findIndex((arg) => typeof arg === "function");
-  if (index !== -1) {
-    const next = args[index];
-    args[index] = (req, res) => (globalThis.__catwalkMcpFastPath?.(req, res) ? undefined : next(req, res));
-  }
-  return createServer.apply(this, args);
-};
-
+await import("./mcp-fast-path-hook.mjs");
 await import(resolve(standalone, "server.js"));
