@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { TOO_MANY_ATTEMPTS } from "@/lib/schemas/account";
 import { Alert, Button, Field, TextInput } from "@/components/app/ui";
 
 type Values = { email: string; password: string };
@@ -24,7 +25,11 @@ export function SignInForm({ callbackUrl, githubEnabled, initialError = null }: 
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure("That email and password don't match an account.");
+      setFailure(
+        result?.error === TOO_MANY_ATTEMPTS
+          ? "Too many wrong passwords for this account. Wait 15 minutes, then try again."
+          : "That email and password don't match an account.",
+      );
       return;
     }
     router.replace(callbackUrl);

@@ -11,3 +11,6 @@ export const createUserSchema = z
   .strict();
 
 export const createApiKeySchema = z.object({ name: z.string().trim().min(1, "Give the key a name").max(80) }).strict();
+
+/** The error code sign-in answers with while an account is throttled after too many wrong passwords. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";

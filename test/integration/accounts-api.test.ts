@@ -128,3 +128,16 @@ describe("sign-in answers", () => {
     expect((await attempt(email, "correct horse battery")).signedIn).toBe(true);
   });
 });
+
+describe("password guessing", () => {
+  it("locks an account out from one address after 10 wrong passwords, but not its owner elsewhere", async () => {
+    const email = uniqueEmail("guessed");
+    await new AppClient(app.url).signUp(email, "the real password");
+    const attacker = { "x-forwarded-for": "203.0.113.7" };
+    for (let i = 0; i < 10; i++) expect(await new AppClient(app.url).signIn(email, `guess ${i}`, attacker)).toBe(false);
+    const blocked = new AppClient(app.url);
+    expect(await blocked.signIn(email, "the real password", attacker)).toBe(false);
+    expect(blocked.lastSignInError).toBe("TooManyAttempts");
+    expect(await new AppClient(app.url).signIn(email, "the real password", { "x-forwarded-for": "198.51.100.2" })).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 /** Talks to a running Catwalk over HTTP the way a browser (cookies) or a script (API key) would. */
 export class AppClient {
   private cookies = new Map<string, string>();
+  /** next-auth's `error` code from the last sign-in attempt, if it gave one */
+  lastSignInError?: string;
 
   constructor(
     readonly baseUrl: string,
@@ -36,15 +38,17 @@ export class AppClient {
   }
 
   /** next-auth's credentials flow, as its client library does it. Returns the HTTP status of the callback. */
-  async signIn(email: string, password: string): Promise<boolean> {
+  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+    this.lastSignInError = undefined;
     const { body } = await this.json<{ csrfToken: string }>("/api/auth/csrf");
     const form = new URLSearchParams({ csrfToken: body.csrfToken, email, password, json: "true" });
     const response = await this.request("/api/auth/callback/credentials", {
       method: "POST",
       body: form.toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     });
-    await response.text();
+    const answer = await response.text();
+    this.lastSignInError = /"url":"[^"]*[?&]error=([A-Za-z]+)/.exec(answer)?.[1] ?? new URL(response.headers.get("location") ?? "http://x").searchParams.get("error") ?? undefined;
     return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
   }
 

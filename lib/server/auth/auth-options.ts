@@ -9,6 +9,8 @@ import { env } from "@/lib/server/env";
 import { getDb, type Db } from "@/lib/server/db/client";
 import { readOrCreateLocalSecret } from "@/lib/server/config/local-secret";
 import { checkCredentials } from "./check-credentials";
+import { isThrottled, recordFailure, recordSuccess, signInKey } from "./sign-in-throttle";
+import { TOO_MANY_ATTEMPTS } from "@/lib/schemas/account";
 
 export const githubSignInEnabled = Boolean(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET);
 
@@ -142,9 +144,17 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials) => {
+        authorize: async (credentials, request) => {
+          const key = signInKey(credentials?.email ?? "", request?.headers);
+          // next-auth passes a thrown error's message to the client as `error`; the form explains this one.
+          if (isThrottled(key)) throw new Error(TOO_MANY_ATTEMPTS);
           const user = await checkCredentials(credentials?.email ?? "", credentials?.password ?? "");
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          if (!user) {
+            recordFailure(key);
+            return null;
+          }
+          recordSuccess(key);
+          return { id: user.id, email: user.email, name: user.name };
         },
       }),
       ...gitHubProviders(),
