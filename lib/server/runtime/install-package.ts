@@ -60,13 +60,19 @@ function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv;
   });
 }
 
-/** npm's error output is long; keep the lines that say what went wrong. */
-function summarize(output: string): string {
+/**
+ * npm's error output is long and repetitive; keep the lines that say what went wrong, and lead with a plain sentence
+ * for the failure people meet most (a name the registry does not know).
+ */
+export function summarize(output: string, requested: string): string {
   const lines = output
     .split("\n")
-    .map((l) => l.replace(/^npm (ERR!|error) ?/, "").trim())
-    .filter((l) => l && !/^A complete log of this run/.test(l) && !/^\s*\/.*\.log$/.test(l));
-  const text = lines.slice(0, 8).join("\n");
+    .map((l) => l.replace(/^npm (ERR!|error) ?/, "").replace(/^404 +/, "").trim())
+    .filter((l) => l && !/^(404|code E\w+)$/.test(l) && !/^A complete log of this run/.test(l) && !/^\s*\/.*\.log$/.test(l))
+    .filter((l) => !/^Note that you can also install from a$|^tarball, folder, http url, or git url\.$/.test(l));
+  const unique = [...new Set(lines)];
+  if (/\bE404\b/.test(output)) unique.unshift(`npm has no package ${requested} (the registry answered 404): check the name and version.`);
+  const text = unique.slice(0, 6).join("\n");
   return text.length > 600 ? `${text.slice(0, 597)}...` : text || "installer failed without output";
 }
 
@@ -128,7 +134,7 @@ async function installNpm(options: InstallOptions & { plan: { runtime: "npm" } }
     );
     if (result.code !== 0) {
       await rm(scratch, { recursive: true, force: true });
-      throw new RuntimeError("install_failed", summarize(result.output));
+      throw new RuntimeError("install_failed", summarize(result.output, `${plan.package}@${plan.version}`));
     }
     await rm(root, { recursive: true, force: true });
     await rename(scratch, root);
@@ -159,7 +165,7 @@ async function installPython(options: InstallOptions & { plan: { runtime: "pytho
   if (!existsSync(path.join(binDir, command))) {
     const env = { ...installerEnv(cacheDir), UV_TOOL_DIR: path.join(root, "tools"), UV_TOOL_BIN_DIR: binDir, UV_CACHE_DIR: path.join(cacheDir, "uv-cache"), UV_PYTHON_INSTALL_DIR: path.join(root, "python") };
     const result = await run(uv, ["tool", "install", "--force", requirement], { env, timeoutMs: options.timeoutMs ?? 180_000, signal: options.signal, log: options.log });
-    if (result.code !== 0) throw new RuntimeError("install_failed", summarize(result.output));
+    if (result.code !== 0) throw new RuntimeError("install_failed", summarize(result.output, requirement));
   }
   return { root, argv: [path.join(binDir, command), ...plan.args] };
 }
