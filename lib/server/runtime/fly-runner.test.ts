@@ -45,7 +45,8 @@ describe("FlyRunner against a local Machines API", () => {
     // the secret is delivered as a machine file, never as plain config.env, and never in the command line
     expect(JSON.stringify(config.env)).not.toContain("ghp_flysecret_123456");
     expect(JSON.stringify(config.init)).not.toContain("ghp_flysecret_123456");
-    expect(config.files).toEqual([{ guest_path: "/run/catwalk/env/GITHUB_TOKEN", raw_value: Buffer.from("ghp_flysecret_123456").toString("base64") }]);
+    // readable by the image's non-root bridge user (Fly writes the files as root)
+    expect(config.files).toEqual([{ guest_path: "/run/catwalk/env/GITHUB_TOKEN", raw_value: Buffer.from("ghp_flysecret_123456").toString("base64"), mode: 0o444 }]);
     expect(JSON.stringify(await r.logs(s.deploymentId))).not.toContain("ghp_flysecret_123456");
   });
 

@@ -49,9 +49,16 @@ function serverCommand(plan: LaunchPlan): string[] {
  * `config.env`; but it is base64, not encryption: anyone holding a token for the app can read it back from the
  * machine config. One app per deployment with `secret_name` would close that, at the cost of an app per deployment.
  */
+const SECRET_FILE_MODE = 0o444;
+
 export function buildMachineRequest(spec: RunSpec, plan: LaunchPlan, options: FlyRunnerOptions): Record<string, unknown> {
   const names = Object.keys(spec.env);
-  const files = options.secretDelivery === "env" ? [] : names.map((name) => ({ guest_path: `${SECRET_DIR}/${name}`, raw_value: Buffer.from(spec.env[name], "utf8").toString("base64") }));
+  // Fly writes machine files as root; the host image runs the bridge as a non-root user, so the files must be
+  // readable by it (mode is chmod(2) bits). The machine runs nothing else.
+  const files =
+    options.secretDelivery === "env"
+      ? []
+      : names.map((name) => ({ guest_path: `${SECRET_DIR}/${name}`, raw_value: Buffer.from(spec.env[name], "utf8").toString("base64"), mode: SECRET_FILE_MODE }));
   const bridgeArgs = ["node", "dist/host.mjs", "--host", "0.0.0.0", "--port", String(BRIDGE_PORT)];
   for (const name of names) {
     bridgeArgs.push("--secret-env", name);
