@@ -5,13 +5,14 @@ import "server-only";
  * the database on every call. Revoking a token or deleting a deployment clears it here at once; another app
  * instance may accept a revoked token for at most `ttlMs`.
  */
-export type CachedAccess = { tokenId: string; deploymentId: string; desiredRunning: boolean; expires: number };
+export type McpAccess = { tokenId: string; deploymentId: string };
+type CachedAccess = McpAccess & { expires: number };
 
 const ttlMs = 5_000;
 const holder = globalThis as typeof globalThis & { __catwalkAccess?: Map<string, CachedAccess> };
 const byHash = (holder.__catwalkAccess ??= new Map());
 
-export function readCachedAccess(tokenHash: string): CachedAccess | undefined {
+export function readCachedAccess(tokenHash: string): McpAccess | undefined {
   const entry = byHash.get(tokenHash);
   if (!entry) return undefined;
   if (entry.expires < Date.now()) {
@@ -21,7 +22,7 @@ export function readCachedAccess(tokenHash: string): CachedAccess | undefined {
   return entry;
 }
 
-export function cacheAccess(tokenHash: string, access: Omit<CachedAccess, "expires">): void {
+export function cacheAccess(tokenHash: string, access: McpAccess): void {
   if (byHash.size > 10_000) byHash.clear();
   byHash.set(tokenHash, { ...access, expires: Date.now() + ttlMs });
 }
