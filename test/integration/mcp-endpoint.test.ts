@@ -154,8 +154,14 @@ describe("requests the endpoint refuses", () => {
 
 describe("what the owner sees", () => {
   it("records usage per tool and never shows the secret value anywhere", async () => {
-    const usage = await owner.json<{ rows: { tool: string | null; method: string; count: number }[] }>(`/api/deployments/${created.deployment.id}/usage`);
+    const { client, ready } = connect(created.deployment.endpointUrl, created.token.token);
+    await ready;
+    await expect(client.callTool({ name: "no-such-tool", arguments: {} }).then((r) => (r.isError ? Promise.reject(new Error("tool error")) : r))).rejects.toThrow();
+    await client.close();
+    const usage = await owner.json<{ rows: { tool: string | null; method: string; count: number; errors: number }[] }>(`/api/deployments/${created.deployment.id}/usage`);
     expect(usage.body.rows.find((r) => r.tool === "echo")?.count).toBeGreaterThanOrEqual(64);
+    // A failed call arrives as HTTP 200 with a JSON-RPC error (or isError): usage still counts it as an error.
+    expect(usage.body.rows.find((r) => r.tool === "no-such-tool")).toMatchObject({ count: 1, errors: 1 });
     const id = created.deployment.id;
     for (const path of [`/api/deployments/${id}`, "/api/deployments", `/api/deployments/${id}/logs?limit=1000`, `/api/deployments/${id}/usage`, `/api/deployments/${id}/tokens`]) {
       const response = await owner.request(path);

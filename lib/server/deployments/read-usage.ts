@@ -11,7 +11,7 @@ export async function readUsage(userId: string, id: string): Promise<{ rows: Usa
   const db = await getDb();
   const since = new Date(Date.now() - 7 * 24 * 3600_000);
   const rows = await db.$queryRaw<{ tool: string | null; method: string; count: bigint; errors: bigint; p50: number | null; p95: number | null }[]>`
-    SELECT tool, method, count(*) AS count, count(*) FILTER (WHERE status >= 400) AS errors,
+    SELECT tool, method, count(*) AS count, count(*) FILTER (WHERE status >= 400 OR "rpcError") AS errors,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
            percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
     FROM "RequestStat" WHERE "deploymentId" = ${id} AND at >= ${since}

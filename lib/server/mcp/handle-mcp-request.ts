@@ -9,7 +9,7 @@ import { corsHeaders, isOriginAllowed } from "./check-origin";
 import { ensureRunning, forgetHandle } from "./ensure-running";
 import { mcpErrorResponse } from "./mcp-error-response";
 import { proxyToBridge } from "./proxy-to-bridge";
-import { describeRpc, recordRequestStat } from "./record-request-stat";
+import { describeRpc, isRpcFailure, recordRequestStat } from "./record-request-stat";
 
 /**
  * `/api/mcp/{deploymentId}`: authenticate, check Origin, cap the body, wake the deployment, stream the bridge's
@@ -46,11 +46,18 @@ export async function handleMcpRequest(request: Request, deploymentId: string): 
       forgetHandle(deploymentId);
       response = await proxyToBridge(request, await ensureRunning(deploymentId), body, cors);
     }
-    recordRequestStat({ deploymentId, ...rpc, status: response.status, durationMs: Math.round(performance.now() - started) });
+    // A JSON answer is read here anyway (it is small and complete), so usage can count tool failures too; an event
+    // stream passes through untouched and counts by its HTTP status.
+    if ((response.headers.get("content-type") ?? "").includes("application/json") && response.body) {
+      const text = await response.text();
+      recordRequestStat({ deploymentId, ...rpc, status: response.status, rpcError: isRpcFailure(text), durationMs: Math.round(performance.now() - started) });
+      return new Response(text, { status: response.status, headers: response.headers });
+    }
+    recordRequestStat({ deploymentId, ...rpc, status: response.status, rpcError: false, durationMs: Math.round(performance.now() - started) });
     return response;
   } catch (error) {
     const answer = toErrorResponse(error, cors);
-    recordRequestStat({ deploymentId, ...rpc, status: answer.status, durationMs: Math.round(performance.now() - started) });
+    recordRequestStat({ deploymentId, ...rpc, status: answer.status, rpcError: false, durationMs: Math.round(performance.now() - started) });
     return answer;
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { createBatchWriter } from "@/lib/server/db/batch-writer";
 
-type Stat = { deploymentId: string; method: string; tool: string | null; status: number; durationMs: number; at: Date };
+type Stat = { deploymentId: string; method: string; tool: string | null; status: number; rpcError: boolean; durationMs: number; at: Date };
 
 /** Usage is recorded off the hot path, in batches, together with each deployment's lastRequestAt. */
 const stats = createBatchWriter<Stat>({
@@ -23,6 +23,19 @@ export function recordRequestStat(stat: Omit<Stat, "at">): void {
 }
 
 export const flushRequestStats = stats.flush;
+
+/** Whether a JSON answer carries a JSON-RPC error or a failed tool result (both arrive with HTTP 200). */
+export function isRpcFailure(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return (Array.isArray(parsed) ? parsed : [parsed]).some((m) => {
+      const message = m as { error?: unknown; result?: { isError?: unknown } } | null;
+      return !!message && (message.error !== undefined || message.result?.isError === true);
+    });
+  } catch {
+    return false;
+  }
+}
 
 /** The JSON-RPC method (and tool name for tools/call) of a request body, without trusting its shape. */
 export function describeRpc(body: Buffer): { method: string; tool: string | null } {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RequestStat" ADD COLUMN     "rpcError" BOOLEAN NOT NULL DEFAULT false;
