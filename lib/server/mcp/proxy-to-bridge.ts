@@ -32,8 +32,18 @@ export function proxyToBridge(request: Request, handle: RuntimeHandle, body: Buf
       }
       const status = incoming.statusCode ?? 502;
       const noBody = status === 204 || status === 304 || request.method === "HEAD";
-      if (noBody) incoming.resume();
-      resolve(new Response(noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), { status, headers: responseHeaders }));
+      if (noBody) {
+        incoming.resume();
+        return resolve(new Response(null, { status, headers: responseHeaders }));
+      }
+      if ((headerValue(incoming.headers, "content-type") ?? "").includes("text/event-stream")) {
+        return resolve(new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, { status, headers: responseHeaders }));
+      }
+      // A JSON answer is small and complete: gathered with plain Node streams, which cost far less than web streams.
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.once("end", () => resolve(new Response(Buffer.concat(chunks), { status, headers: responseHeaders })));
+      incoming.once("error", reject);
     });
     outgoing.once("error", reject);
     // Only a GET (the long-lived SSE stream) is cancelled with its client; a POST finishes at the server either way.
