@@ -14,11 +14,15 @@ export type StoredCredentials = {
 
 export type PlainCredentials = { env: Record<string, string>; args: string[]; extra: { name: string; secret: boolean }[] };
 
+/** One value sealed under the newest key, bound to its deployment. */
+export function sealValue(deploymentId: string, value: string): string {
+  return encryptSecret(getKeyring(), value, deploymentId);
+}
+
 export function sealCredentials(deploymentId: string, plain: PlainCredentials): StoredCredentials {
-  const keyring = getKeyring();
   return {
-    env: Object.fromEntries(Object.entries(plain.env).map(([name, value]) => [name, encryptSecret(keyring, value, deploymentId)])),
-    args: plain.args.map((value) => encryptSecret(keyring, value, deploymentId)),
+    env: Object.fromEntries(Object.entries(plain.env).map(([name, value]) => [name, sealValue(deploymentId, value)])),
+    args: plain.args.map((value) => sealValue(deploymentId, value)),
     extra: plain.extra,
   };
 }

@@ -3,10 +3,8 @@ import type { z } from "zod";
 import { getDb } from "@/lib/server/db/client";
 import { serverSpecSchema } from "@/lib/spec/server-spec";
 import type { updateDeploymentSchema } from "@/lib/schemas/deployment";
-import { getKeyring } from "@/lib/server/crypto/keyring";
-import { encryptSecret } from "@/lib/server/crypto/secret-box";
 import { getDeploymentOrThrow } from "./get-deployment-or-throw";
-import { readStoredCredentials } from "./stored-credentials";
+import { readStoredCredentials, sealValue } from "./stored-credentials";
 import { validateCredentials } from "./validate-credentials";
 import { startDeploymentInBackground } from "./start-deployment";
 import { getRunner } from "@/lib/server/runtime/get-runner";
@@ -28,10 +26,9 @@ export async function updateDeployment(userId: string, id: string, input: z.outp
   const requiredArgs = input.requiredArgs ?? [];
   validateCredentials({ deploymentId: id, spec, env: setValues, requiredArgs: input.requiredArgs ?? stored.args.map(() => "(stored)"), setNames: kept });
 
-  const keyring = getKeyring();
   const env = Object.fromEntries(Object.entries(stored.env).filter(([name]) => kept.includes(name)));
-  for (const [name, value] of Object.entries(setValues)) env[name] = encryptSecret(keyring, value, id);
-  const args = input.requiredArgs ? requiredArgs.map((value) => encryptSecret(keyring, value, id)) : stored.args;
+  for (const [name, value] of Object.entries(setValues)) env[name] = sealValue(id, value);
+  const args = input.requiredArgs ? requiredArgs.map((value) => sealValue(id, value)) : stored.args;
 
   const db = await getDb();
   await db.$transaction([
