@@ -56,7 +56,13 @@ export function validationError(error: z.ZodError, what = "request"): ApiError {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".");
-    const message = issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message;
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `unknown field(s): ${issue.keys.join(", ")}`
+        : issue.code === "invalid_key"
+          ? // a record key that fails its own rule: say which rule, not just "Invalid key in record"
+            (issue.issues[0]?.message ?? issue.message)
+          : issue.message;
     (fields[key] ??= []).push(message);
   }
   const first = error.issues[0];
