@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
+import { withTimeout } from "@/lib/server/async/with-timeout";
 import { getRunner } from "@/lib/server/runtime/get-runner";
 import type { RuntimeHandle } from "@/lib/server/runtime/runner";
 import { startDeployment } from "@/lib/server/deployments/start-deployment";
@@ -39,7 +40,12 @@ export async function ensureRunning(deploymentId: string): Promise<RuntimeHandle
   if (row.status === "running" && runtime.status === "stopped") {
     await recordStatus(deploymentId, "idle", "stopped after a while without requests");
   }
-  const handle = await withTimeout(startDeployment(deploymentId, "woken by an MCP request"), env.CATWALK_WAKE_TIMEOUT_MS);
+  const ms = env.CATWALK_WAKE_TIMEOUT_MS;
+  const handle = await withTimeout(
+    startDeployment(deploymentId, "woken by an MCP request"),
+    ms,
+    () => new ApiError("unavailable", `The deployment is still starting after ${Math.round(ms / 1000)} s; try again shortly.`, undefined, { "Retry-After": "5" }),
+  );
   return remember(deploymentId, handle);
 }
 
@@ -52,17 +58,4 @@ function remember(deploymentId: string, handle: RuntimeHandle): RuntimeHandle {
 function touch(deploymentId: string): void {
   const runner = getRunner() as { touch?: (id: string) => void };
   runner.touch?.(deploymentId);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new ApiError("unavailable", `The deployment is still starting after ${Math.round(ms / 1000)} s; try again shortly.`, undefined, { "Retry-After": "5" })),
-      ms,
-    );
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
 }
