@@ -7,7 +7,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { descendants, startApp, type RunningApp } from "../test/support/start-app";
 import { AppClient, uniqueEmail } from "../test/support/app-client";
 import { everythingSpec, testPackageCache, waitForStatus, type CreatedDeployment } from "../test/support/deployments";
-import pg from "pg";
+import { createFreshDatabase, LOCAL_POSTGRES } from "../test/support/fresh-database";
 import type { Instance, Target } from "./targets";
 
 type Deployed = { app: RunningApp; owner: AppClient; created: CreatedDeployment };
@@ -15,18 +15,10 @@ type Deployed = { app: RunningApp; owner: AppClient; created: CreatedDeployment 
 /** Production runs on PostgreSQL: use DATABASE_URL, else a fresh database on the local server when there is one. */
 async function benchDatabaseUrl(): Promise<string | undefined> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const server = "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-    const name = `catwalk_bench_${Date.now()}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    return server.replace(/\/postgres$/, `/${name}`);
-  } catch {
-    return undefined; // no server here: the embedded database it is
-  } finally {
-    await admin.end().catch(() => {});
-  }
+  return createFreshDatabase(LOCAL_POSTGRES, "catwalk_bench").then(
+    (db) => db.url,
+    () => undefined, // no server here: the embedded database it is
+  );
 }
 
 async function deploy(env: Record<string, string> = {}): Promise<Deployed> {

@@ -1,30 +1,15 @@
-import pg from "pg";
+import { createFreshDatabase, dropDatabase, LOCAL_POSTGRES } from "./fresh-database";
 
 /**
- * One fresh PostgreSQL database per test run, so runs never see each other's data. Uses DATABASE_URL's server when
- * given, else the local 127.0.0.1:5432. The URL handed to tests is in the form Fly gives out
- * (postgres://…?sslmode=disable), so that form is what the suite exercises.
+ * One fresh PostgreSQL database per test run, so runs never see each other's data. Uses TEST_DATABASE_SERVER_URL's
+ * server when given (scripts/test.sh sets it from DATABASE_URL), else the local 127.0.0.1:5432.
  */
 export default async function setup(): Promise<() => Promise<void>> {
-  const server = new URL(process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  const name = `catwalk_test_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-
-  const url = new URL(server.toString());
-  url.protocol = "postgres:";
-  url.pathname = `/${name}`;
-  url.searchParams.set("sslmode", "disable");
-  process.env.DATABASE_URL = url.toString();
+  const server = process.env.TEST_DATABASE_SERVER_URL ?? LOCAL_POSTGRES;
+  const { name, url } = await createFreshDatabase(server, "catwalk_test");
+  process.env.DATABASE_URL = url;
   process.env.CATWALK_TEST_DATABASE = name;
-
   return async () => {
-    if (process.env.CATWALK_KEEP_TEST_DATABASE) return;
-    const cleanup = new pg.Client({ connectionString: server.toString() });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await cleanup.end();
+    if (!process.env.CATWALK_KEEP_TEST_DATABASE) await dropDatabase(server, name);
   };
 }
