@@ -7,31 +7,38 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { descendants, startApp, type RunningApp } from "../test/support/start-app";
 import { AppClient, uniqueEmail } from "../test/support/app-client";
 import { everythingSpec, testPackageCache, waitForStatus, type CreatedDeployment } from "../test/support/deployments";
-import { createFreshDatabase, LOCAL_POSTGRES } from "../test/support/fresh-database";
+import { createFreshDatabase, dropDatabase, LOCAL_POSTGRES } from "../test/support/fresh-database";
 import type { Instance, Target } from "./targets";
 
-type Deployed = { app: RunningApp; owner: AppClient; created: CreatedDeployment };
+type Deployed = { app: RunningApp; owner: AppClient; created: CreatedDeployment; stop: () => Promise<void> };
 
-/** Production runs on PostgreSQL: use DATABASE_URL, else a fresh database on the local server when there is one. */
-async function benchDatabaseUrl(): Promise<string | undefined> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+/**
+ * Production runs on PostgreSQL: use DATABASE_URL, else a fresh database on the local server when there is one
+ * (dropped again when the bench is done), else the embedded database.
+ */
+async function benchDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => {} };
   return createFreshDatabase(LOCAL_POSTGRES, "catwalk_bench").then(
-    (db) => db.url,
-    () => undefined, // no server here: the embedded database it is
+    (db) => ({ url: db.url, drop: () => dropDatabase(LOCAL_POSTGRES, db.name) }),
+    () => ({ drop: async () => {} }), // no server here: the embedded database it is
   );
 }
 
 async function deploy(env: Record<string, string> = {}): Promise<Deployed> {
-  const databaseUrl = await benchDatabaseUrl();
+  const database = await benchDatabase();
   const app = await startApp({
     inheritDatabase: false,
-    env: { CATWALK_PACKAGE_CACHE_DIR: testPackageCache, LOG_LEVEL: "warn", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
+    env: { CATWALK_PACKAGE_CACHE_DIR: testPackageCache, LOG_LEVEL: "warn", ...(database.url ? { DATABASE_URL: database.url } : {}), ...env },
   });
   const owner = await new AppClient(app.url).signUp(uniqueEmail("bench"));
   const { status, body } = await owner.json<CreatedDeployment>("/api/deployments", { json: { spec: everythingSpec("bench"), env: { EVERYTHING_TOKEN: "bench" } } });
   if (status !== 201) throw new Error(`could not create the bench deployment: ${status} ${JSON.stringify(body)}`);
   await waitForStatus(owner, body.deployment.id, "running");
-  return { app, owner, created: body };
+  const stop = async () => {
+    await app.stop();
+    await database.drop();
+  };
+  return { app, owner, created: body, stop };
 }
 
 function connectTo(created: CreatedDeployment): Promise<Client> {
@@ -45,7 +52,7 @@ function connectTo(created: CreatedDeployment): Promise<Client> {
 export const appEndpoint: Target = {
   name: "catwalk /api/mcp",
   async start(): Promise<Instance> {
-    const { app, created } = await deploy();
+    const { app, created, stop } = await deploy();
     const clients: Client[] = [];
     return {
       async connect() {
@@ -57,7 +64,7 @@ export const appEndpoint: Target = {
       pids: () => [app.pid, ...descendants(app.pid)],
       async stop() {
         await Promise.allSettled(clients.map((c) => c.close()));
-        await app.stop();
+        await stop();
       },
     };
   },
@@ -68,7 +75,7 @@ export const appEndpoint: Target = {
  * answer of its first echo, through the endpoint. Median of `rounds`.
  */
 export async function measureColdWake(rounds = 3): Promise<{ medianMs: number; samples: number[] }> {
-  const { app, owner, created } = await deploy({ CATWALK_IDLE_TIMEOUT_MS: "1500" });
+  const { owner, created, stop } = await deploy({ CATWALK_IDLE_TIMEOUT_MS: "1500" });
   const samples: number[] = [];
   try {
     for (let i = 0; i < rounds; i++) {
@@ -80,7 +87,7 @@ export async function measureColdWake(rounds = 3): Promise<{ medianMs: number; s
       await client.close();
     }
   } finally {
-    await app.stop();
+    await stop();
   }
   const sorted = [...samples].sort((a, b) => a - b);
   return { medianMs: sorted[Math.floor(sorted.length / 2)]!, samples };
